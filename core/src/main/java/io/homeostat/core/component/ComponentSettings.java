@@ -1,0 +1,20 @@
+package io.homeostat.core.component;
+
+import io.homeostat.core.telemetry.MetricRegistry;
+import java.nio.file.Path;
+
+/**
+ * What the server gives every component it creates.
+ *
+ * @param id the component's id from the config
+ * @param metrics where the component registers its self metrics
+ * @param configDir the directory of the config file; relative paths in component configs resolve
+ *     against it
+ */
+public record ComponentSettings(ComponentId id, MetricRegistry metrics, Path configDir) {
+
+  /** Resolves a path from a component's config against the config file's directory. */
+  public Path resolve(String path) {
+    return configDir.resolve(path).normalize();
+  }
+}
