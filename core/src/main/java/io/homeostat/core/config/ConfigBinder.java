@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  * {@link ConfigNode} itself for sections bound later, and any type with a public static
  * {@code parse(String)} that throws {@link IllegalArgumentException} on bad input (such as
  * {@link ByteSize}).
+ *
+ * <p>A nested record whose parent's default is null (a section that is off unless written, such
+ * as a receiver's {@code protocols.grpc}) takes its defaults from its own {@code static defaults()}
+ * method, if it has one, once the section is written in the YAML.
  */
 public final class ConfigBinder {
 
@@ -92,6 +96,9 @@ public final class ConfigBinder {
     } else {
       problems.error(node, "expected a mapping" + keysHint(type) + ", found " + node.describe());
       return defaults;
+    }
+    if (defaults == null) {
+      defaults = staticDefaults(type);
     }
     RecordComponent[] components = type.getRecordComponents();
     Map<String, RecordComponent> byKey = new LinkedHashMap<>();
@@ -240,6 +247,22 @@ public final class ConfigBinder {
       throw new IllegalArgumentException("expected one of " + enumNames(type) + ", found '" + text + "'");
     }
     return parseWithFactory(text, type);
+  }
+
+  /** A record's own {@code static defaults()}, used where its parent's default is null. */
+  private static Object staticDefaults(Class<?> type) {
+    try {
+      java.lang.reflect.Method method = type.getDeclaredMethod("defaults");
+      if (!java.lang.reflect.Modifier.isStatic(method.getModifiers()) || method.getReturnType() != type) {
+        return null;
+      }
+      method.setAccessible(true);
+      return method.invoke(null);
+    } catch (NoSuchMethodException e) {
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot call " + type.getName() + ".defaults()", e);
+    }
   }
 
   private static boolean hasParse(Class<?> type) {

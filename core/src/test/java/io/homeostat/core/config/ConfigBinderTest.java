@@ -35,7 +35,23 @@ class ConfigBinderTest {
     }
   }
 
+  record Grpc(String endpoint, int maxRecvMsgSizeMib) {
+    static Grpc defaults() {
+      return new Grpc("0.0.0.0:4317", 4);
+    }
+  }
+
+  record Protocols(Grpc grpc, Grpc http) {}
+
   private final ConfigProblems problems = new ConfigProblems();
+
+  @Test
+  void aSectionThatIsOffUnlessWrittenTakesItsOwnDefaultsWhenWritten() {
+    ConfigNode.MapNode root = new YamlConfigReader(new EnvExpander(k -> null))
+        .read("p.yaml", new StringReader("x:\n  grpc:\n"), problems);
+    Protocols bound = new ConfigBinder(problems).bind(root.get("x"), Protocols.class, new Protocols(null, null));
+    assertEquals(new Protocols(Grpc.defaults(), null), bound);
+  }
 
   private Exporter bind(String yaml) {
     ConfigNode.MapNode root = new YamlConfigReader(new EnvExpander(Map.of("PORT", "4317")::get))
