@@ -1,6 +1,7 @@
 package io.homeostat.server;
 
 import io.homeostat.server.cli.HomeostatCommand;
+import io.homeostat.server.logging.ServerLogging;
 import picocli.CommandLine;
 
 /** {@code homeostat run | validate}. */
@@ -9,6 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    ServerLogging.install();
     System.exit(execute(args));
   }
 

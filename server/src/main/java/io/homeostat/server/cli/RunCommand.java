@@ -3,6 +3,8 @@ package io.homeostat.server.cli;
 import io.homeostat.core.config.ConfigException;
 import io.homeostat.server.Homeostat;
 import io.homeostat.server.config.LoadedConfig;
+import io.homeostat.server.config.LogsConfig;
+import io.homeostat.server.logging.ServerLogging;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +30,8 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     ConfigFiles.printWarnings(loaded);
+    LogsConfig logs = loaded.service().telemetry().logs();
+    ServerLogging.configure(logs.level(), logs.encoding());
     CountDownLatch stop = new CountDownLatch(1);
     TerminationSignals.onTerminate(stop::countDown);
     try (Homeostat server = Homeostat.start(loaded)) {
