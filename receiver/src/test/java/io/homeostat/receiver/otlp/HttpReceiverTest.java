@@ -1,0 +1,351 @@
+package io.homeostat.receiver.otlp;
+
+import static io.homeostat.receiver.otlp.GrpcReceiverTest.span;
+import static io.homeostat.receiver.otlp.GrpcReceiverTest.traceRequest;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.Code;
+import com.google.rpc.Status;
+import io.homeostat.core.pipeline.Outcome;
+import io.homeostat.core.pipeline.Signal;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** OTLP/HTTP against the real SDK exporters and a raw HTTP client. */
+class HttpReceiverTest {
+
+  private static final String PROTOBUF = "application/x-protobuf";
+
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .build();
+  private RunningReceiver running;
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningReceiver.start(new OtlpReceiverConfig(new OtlpReceiverConfig.Protocols(
+        null, RunningReceiver.http(io.homeostat.core.config.ByteSize.ofMebibytes(20)))),
+        Signal.values());
+  }
+
+  @AfterEach
+  void stop() {
+    running.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip"})
+  void spansFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
+    List<SpanData> spans = SdkTelemetry.spans();
+    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+        .setEndpoint(running.httpUrl("/v1/traces")).setCompression(compression).build();
+    try {
+      assertSucceeds(exporter.export(spans));
+    } finally {
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+    ExportTraceServiceRequest received = running.consumer(Signal.TRACES).next();
+    assertEquals(SdkTelemetry.traceRequest(spans), received);
+    assertEquals(spans.get(0).getTraceId(), GrpcReceiverTest.hex(
+        received.getResourceSpans(0).getScopeSpans(0).getSpans(0).getTraceId()));
+    assertEquals(2, running.counted("accepted", Signal.TRACES, Transport.HTTP));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip"})
+  void metricsFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
+    Collection<MetricData> metrics = SdkTelemetry.metrics();
+    OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder()
+        .setEndpoint(running.httpUrl("/v1/metrics")).setCompression(compression).build();
+    try {
+      assertSucceeds(exporter.export(metrics));
+    } finally {
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+    ExportMetricsServiceRequest received = running.consumer(Signal.METRICS).next();
+    assertEquals(SdkTelemetry.metricsRequest(metrics), received);
+    assertEquals(3, running.counted("accepted", Signal.METRICS, Transport.HTTP));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "gzip"})
+  void logsFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
+    List<LogRecordData> logs = SdkTelemetry.logs();
+    OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
+        .setEndpoint(running.httpUrl("/v1/logs")).setCompression(compression).build();
+    try {
+      assertSucceeds(exporter.export(logs));
+    } finally {
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+    ExportLogsServiceRequest received = running.consumer(Signal.LOGS).next();
+    assertEquals(SdkTelemetry.logsRequest(logs), received);
+    assertEquals(2, running.counted("accepted", Signal.LOGS, Transport.HTTP));
+  }
+
+  @Test
+  void refusedIsARetryableFailureForTheSdk() throws Exception {
+    CapturingConsumer traces = running.consumer(Signal.TRACES);
+    traces.answer(new Outcome.Refused(Duration.ofMillis(10), "the ring is full"));
+    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+        .setEndpoint(running.httpUrl("/v1/traces"))
+        .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
+            .setInitialBackoff(Duration.ofMillis(10)).build())
+        .build();
+    try {
+      assertSucceeds(exporter.export(SdkTelemetry.spans()));
+    } finally {
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+    ExportTraceServiceRequest first = traces.next();
+    assertEquals(first, traces.next(), "the SDK sent the refused request again");
+  }
+
+  @Test
+  void refusedIs503WithRetryAfterInWholeSeconds() throws Exception {
+    running.consumer(Signal.TRACES).answer(
+        new Outcome.Refused(Duration.ofMillis(2500), "the ring is full"));
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF, validBody());
+    assertEquals(503, response.statusCode());
+    assertEquals("3", response.headers().firstValue("Retry-After").orElseThrow());
+    assertStatus(response, Code.UNAVAILABLE, "the ring is full");
+    assertEquals(2, running.counted("refused", Signal.TRACES, Transport.HTTP));
+    running.consumer(Signal.TRACES).next();
+    assertStillServes();
+  }
+
+  @Test
+  void invalidIs400WithAStatusAndTheSdkDoesNotRetry() throws Exception {
+    CapturingConsumer traces = running.consumer(Signal.TRACES);
+    traces.answer(new Outcome.Invalid("span 'GET /checkout' has no req attribute"));
+    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+        .setEndpoint(running.httpUrl("/v1/traces"))
+        .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
+            .setInitialBackoff(Duration.ofMillis(10)).build())
+        .build();
+    try {
+      CompletableResultCode result = exporter.export(SdkTelemetry.spans()).join(10, TimeUnit.SECONDS);
+      assertTrue(result.isDone() && !result.isSuccess(), "the export fails");
+    } finally {
+      exporter.shutdown().join(5, TimeUnit.SECONDS);
+    }
+    traces.next();
+    assertEquals(0, traces.pending(), "not sent again");
+
+    traces.answer(new Outcome.Invalid("span 'GET /checkout' has no req attribute"));
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF, validBody());
+    assertEquals(400, response.statusCode());
+    assertStatus(response, Code.INVALID_ARGUMENT, "span 'GET /checkout' has no req attribute");
+  }
+
+  @Test
+  void partialSuccessIsInThe200Response() throws Exception {
+    running.consumer(Signal.TRACES).answer(new Outcome.Accepted(1, "1 span dropped: no req key"));
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF,
+        traceRequest(span("good", 16, 8, 0), span("bad", 16, 7, 0)).toByteArray());
+    assertEquals(200, response.statusCode());
+    assertEquals(PROTOBUF, response.headers().firstValue("Content-Type").orElseThrow());
+    ExportTraceServiceResponse answer = ExportTraceServiceResponse.parseFrom(response.body());
+    assertEquals(2, answer.getPartialSuccess().getRejectedSpans());
+    assertEquals("1 span rejected for malformed ids; the first: span 'bad' has a 7-byte span_id,"
+        + " not 8; 1 span dropped: no req key", answer.getPartialSuccess().getErrorMessage());
+    assertEquals(0, running.counted("accepted", Signal.TRACES, Transport.HTTP));
+    assertEquals(2, running.counted("refused", Signal.TRACES, Transport.HTTP));
+  }
+
+  @Test
+  void anEmptyProtobufBodyIsAnEmptyRequest() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/logs", PROTOBUF, new byte[0]);
+    assertEquals(200, response.statusCode());
+    assertEquals(0, response.body().length, "an export response with nothing set");
+    assertEquals(ExportLogsServiceRequest.getDefaultInstance(),
+        running.consumer(Signal.LOGS).next());
+  }
+
+  @Test
+  void garbageProtobufIs400() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF,
+        new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 1});
+    assertEquals(400, response.statusCode());
+    assertStatus(response, Code.INVALID_ARGUMENT, "cannot decode the traces request as"
+        + " application/x-protobuf: Protocol message tag had invalid wire type.");
+    assertStillServes();
+  }
+
+  @Test
+  void truncatedProtobufIs400() throws Exception {
+    byte[] whole = validBody();
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF,
+        java.util.Arrays.copyOf(whole, whole.length / 2));
+    assertEquals(400, response.statusCode());
+    assertTrue(status(response).getMessage().startsWith("cannot decode the traces request as"
+        + " application/x-protobuf: While parsing a protocol message, the input ended"
+        + " unexpectedly"), status(response).getMessage());
+    assertStillServes();
+  }
+
+  @Test
+  void anotherContentTypeIs415ListingTheAcceptedOnes() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/traces", "text/plain; charset=utf-8", validBody());
+    assertEquals(415, response.statusCode());
+    assertEquals("unsupported Content-Type 'text/plain': send application/x-protobuf or"
+        + " application/json\n", new String(response.body(), StandardCharsets.UTF_8));
+    assertStillServes();
+  }
+
+  @Test
+  void aMissingContentTypeIs415() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/traces", null, validBody());
+    assertEquals(415, response.statusCode());
+    assertEquals("missing Content-Type: send application/x-protobuf or application/json\n",
+        new String(response.body(), StandardCharsets.UTF_8));
+    assertStillServes();
+  }
+
+  @Test
+  void anUnsupportedContentEncodingIs400NamingIt() throws Exception {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
+        .header("Content-Type", PROTOBUF).header("Content-Encoding", "compress")
+        .POST(BodyPublishers.ofByteArray(validBody())));
+    assertEquals(400, response.statusCode());
+    assertStatus(response, Code.INVALID_ARGUMENT, "unsupported Content-Encoding 'compress': send"
+        + " the body uncompressed, or compressed with gzip or deflate");
+    assertEquals(0, running.consumer(Signal.TRACES).pending());
+    assertStillServes();
+  }
+
+  @Test
+  void aGzipBombPastTheLimitIs413() throws Exception {
+    byte[] bomb = gzip(new byte[64 << 20]);
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
+        .header("Content-Type", PROTOBUF).header("Content-Encoding", "gzip")
+        .POST(BodyPublishers.ofByteArray(bomb)));
+    assertEquals(413, response.statusCode());
+    assertStatus(response, Code.RESOURCE_EXHAUSTED, "request body exceeds max_request_body_size"
+        + " (20971520 bytes) after decompression: send smaller batches");
+    assertEquals(0, running.consumer(Signal.TRACES).pending());
+    assertStillServes();
+  }
+
+  @Test
+  void getOnAnExportPathIs405AllowingPost() throws Exception {
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces")).GET());
+    assertEquals(405, response.statusCode());
+    assertEquals("POST", response.headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET is not allowed on /v1/traces: send POST\n",
+        new String(response.body(), StandardCharsets.UTF_8));
+    assertStillServes();
+  }
+
+  @Test
+  void anUnknownPathIs404() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/spans", PROTOBUF, validBody());
+    assertEquals(404, response.statusCode());
+    assertStatus(response, Code.NOT_FOUND, "no OTLP endpoint at '/v1/spans'; this receiver serves"
+        + " POST /v1/logs, /v1/metrics, /v1/traces");
+    assertStillServes();
+  }
+
+  @Test
+  void thePathOfASignalNoPipelineUsesIs404() throws Exception {
+    try (RunningReceiver tracesOnly = RunningReceiver.start(new OtlpReceiverConfig(
+        new OtlpReceiverConfig.Protocols(null, RunningReceiver.http(
+            io.homeostat.core.config.ByteSize.ofMebibytes(1)))), Signal.TRACES)) {
+      URI metrics = URI.create(tracesOnly.httpUrl("/v1/metrics"));
+      HttpResponse<byte[]> response = send(HttpRequest.newBuilder(metrics)
+          .header("Content-Type", PROTOBUF)
+          .POST(BodyPublishers.ofByteArray(new byte[0])));
+      assertEquals(404, response.statusCode());
+      assertStatus(response, Code.NOT_FOUND,
+          "no OTLP endpoint at '/v1/metrics'; this receiver serves POST /v1/traces");
+    }
+  }
+
+  private void assertStillServes() throws Exception {
+    byte[] body = validBody();
+    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF, body);
+    assertEquals(200, response.statusCode());
+    assertEquals(ExportTraceServiceResponse.getDefaultInstance(),
+        ExportTraceServiceResponse.parseFrom(response.body()));
+    assertEquals(ExportTraceServiceRequest.parseFrom(body), running.consumer(Signal.TRACES).next());
+  }
+
+  private static byte[] validBody() throws IOException {
+    return SdkTelemetry.traceRequest(SdkTelemetry.spans()).toByteArray();
+  }
+
+  private HttpResponse<byte[]> post(String path, String contentType, byte[] body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .POST(BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofByteArray());
+  }
+
+  private URI uri(String path) {
+    return URI.create(running.httpUrl(path));
+  }
+
+  private static void assertStatus(HttpResponse<byte[]> response, Code code, String message)
+      throws InvalidProtocolBufferException {
+    assertEquals(PROTOBUF, response.headers().firstValue("Content-Type").orElseThrow());
+    Status status = status(response);
+    assertEquals(code.getNumber(), status.getCode());
+    assertEquals(message, status.getMessage());
+  }
+
+  private static Status status(HttpResponse<byte[]> response)
+      throws InvalidProtocolBufferException {
+    return Status.parseFrom(response.body());
+  }
+
+  private static void assertSucceeds(CompletableResultCode export) {
+    CompletableResultCode result = export.join(10, TimeUnit.SECONDS);
+    assertTrue(result.isSuccess(), () -> "export failed: " + result.getFailureThrowable());
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+}
