@@ -62,6 +62,7 @@ public final class OtlpReceiver implements Receiver {
       } catch (IOException e) {
         if (grpc != null) {
           grpc.shutdownNow();
+          grpc = null;
         }
         throw e;
       }

@@ -12,6 +12,7 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Checks the trace and span ids of spans and log records, which every later stage (trace
@@ -49,73 +50,49 @@ final class RecordIds {
   }
 
   private static Checked checkSpans(ExportTraceServiceRequest request) {
-    int rejected = 0;
-    Span first = null;
+    Tally<Span> tally = new Tally<>(RecordIds::valid);
     for (ResourceSpans resource : request.getResourceSpansList()) {
       for (ScopeSpans scope : resource.getScopeSpansList()) {
-        for (Span span : scope.getSpansList()) {
-          if (!valid(span)) {
-            rejected++;
-            first = first == null ? span : first;
-          }
-        }
+        tally.count(scope.getSpansList());
       }
     }
-    if (rejected == 0) {
+    if (tally.rejected == 0) {
       return new Checked(request, 0, "");
     }
     ExportTraceServiceRequest.Builder kept = request.toBuilder();
     for (ResourceSpans.Builder resource : kept.getResourceSpansBuilderList()) {
       for (ScopeSpans.Builder scope : resource.getScopeSpansBuilderList()) {
-        List<Span> valid = new ArrayList<>(scope.getSpansCount());
-        for (Span span : scope.getSpansList()) {
-          if (valid(span)) {
-            valid.add(span);
-          }
-        }
-        if (valid.size() < scope.getSpansCount()) {
+        if (tally.hasInvalid(scope.getSpansList())) {
+          List<Span> valid = tally.validOf(scope.getSpansList());
           scope.clearSpans().addAllSpans(valid);
         }
       }
     }
-    return new Checked(kept.build(), rejected,
-        rejected + (rejected == 1 ? " span" : " spans") + " rejected for malformed ids; the first: "
-            + describe(first));
+    return new Checked(kept.build(), tally.rejected,
+        tally.problem("span", "spans", describe(tally.first)));
   }
 
   private static Checked checkLogRecords(ExportLogsServiceRequest request) {
-    int rejected = 0;
-    LogRecord first = null;
+    Tally<LogRecord> tally = new Tally<>(RecordIds::valid);
     for (ResourceLogs resource : request.getResourceLogsList()) {
       for (ScopeLogs scope : resource.getScopeLogsList()) {
-        for (LogRecord record : scope.getLogRecordsList()) {
-          if (!valid(record)) {
-            rejected++;
-            first = first == null ? record : first;
-          }
-        }
+        tally.count(scope.getLogRecordsList());
       }
     }
-    if (rejected == 0) {
+    if (tally.rejected == 0) {
       return new Checked(request, 0, "");
     }
     ExportLogsServiceRequest.Builder kept = request.toBuilder();
     for (ResourceLogs.Builder resource : kept.getResourceLogsBuilderList()) {
       for (ScopeLogs.Builder scope : resource.getScopeLogsBuilderList()) {
-        List<LogRecord> valid = new ArrayList<>(scope.getLogRecordsCount());
-        for (LogRecord record : scope.getLogRecordsList()) {
-          if (valid(record)) {
-            valid.add(record);
-          }
-        }
-        if (valid.size() < scope.getLogRecordsCount()) {
+        if (tally.hasInvalid(scope.getLogRecordsList())) {
+          List<LogRecord> valid = tally.validOf(scope.getLogRecordsList());
           scope.clearLogRecords().addAllLogRecords(valid);
         }
       }
     }
-    return new Checked(kept.build(), rejected,
-        rejected + (rejected == 1 ? " log record" : " log records")
-            + " rejected for malformed ids; the first: " + describe(first));
+    return new Checked(kept.build(), tally.rejected,
+        tally.problem("log record", "log records", describe(tally.first)));
   }
 
   private static boolean valid(Span span) {
@@ -154,5 +131,49 @@ final class RecordIds {
 
   private static String bytes(ByteString id) {
     return "a " + id.size() + "-byte";
+  }
+
+  /** Counts the invalid records of one request and keeps the first, for the message. */
+  private static final class Tally<T> {
+    private final Predicate<T> valid;
+    private int rejected;
+    private T first;
+
+    Tally(Predicate<T> valid) {
+      this.valid = valid;
+    }
+
+    void count(List<T> records) {
+      for (T record : records) {
+        if (!valid.test(record)) {
+          rejected++;
+          first = first == null ? record : first;
+        }
+      }
+    }
+
+    boolean hasInvalid(List<T> records) {
+      for (T record : records) {
+        if (!valid.test(record)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    List<T> validOf(List<T> records) {
+      List<T> kept = new ArrayList<>(records.size());
+      for (T record : records) {
+        if (valid.test(record)) {
+          kept.add(record);
+        }
+      }
+      return kept;
+    }
+
+    String problem(String one, String many, String firstProblem) {
+      return rejected + " " + (rejected == 1 ? one : many)
+          + " rejected for malformed ids; the first: " + firstProblem;
+    }
   }
 }

@@ -2,134 +2,70 @@ package io.homeostat.receiver.otlp;
 
 import static io.homeostat.receiver.otlp.GrpcReceiverTest.span;
 import static io.homeostat.receiver.otlp.GrpcReceiverTest.traceRequest;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.Code;
 import com.google.rpc.Status;
+import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.export.RetryPolicy;
-import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** OTLP/HTTP against the real SDK exporters and a raw HTTP client. */
-class HttpReceiverTest {
+/** OTLP/HTTP: the SDK suite, and what only a raw HTTP client can send or see. */
+class HttpReceiverTest extends SdkExportSuite {
 
   private static final String PROTOBUF = "application/x-protobuf";
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .build();
-  private RunningReceiver running;
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningReceiver.start(new OtlpReceiverConfig(new OtlpReceiverConfig.Protocols(
-        null, RunningReceiver.http(io.homeostat.core.config.ByteSize.ofMebibytes(20)))),
-        Signal.values());
+  @Override
+  Transport transport() {
+    return Transport.HTTP;
   }
 
-  @AfterEach
-  void stop() {
-    running.close();
+  @Override
+  OtlpReceiverConfig.Protocols protocols() {
+    return new OtlpReceiverConfig.Protocols(null, RunningReceiver.http(ByteSize.ofMebibytes(20)));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"none", "gzip"})
-  void spansFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
-    List<SpanData> spans = SdkTelemetry.spans();
-    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(running.httpUrl("/v1/traces")).setCompression(compression).build();
-    try {
-      assertSucceeds(exporter.export(spans));
-    } finally {
-      exporter.shutdown().join(5, TimeUnit.SECONDS);
-    }
-    ExportTraceServiceRequest received = running.consumer(Signal.TRACES).next();
-    assertEquals(SdkTelemetry.traceRequest(spans), received);
-    assertEquals(spans.get(0).getTraceId(), GrpcReceiverTest.hex(
-        received.getResourceSpans(0).getScopeSpans(0).getSpans(0).getTraceId()));
-    assertEquals(2, running.counted("accepted", Signal.TRACES, Transport.HTTP));
+  @Override
+  SpanExporter spanExporter(String compression) {
+    return OtlpHttpSpanExporter.builder().setEndpoint(running.httpUrl("/v1/traces"))
+        .setCompression(compression).setRetryPolicy(ONE_RETRY).build();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"none", "gzip"})
-  void metricsFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
-    Collection<MetricData> metrics = SdkTelemetry.metrics();
-    OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder()
-        .setEndpoint(running.httpUrl("/v1/metrics")).setCompression(compression).build();
-    try {
-      assertSucceeds(exporter.export(metrics));
-    } finally {
-      exporter.shutdown().join(5, TimeUnit.SECONDS);
-    }
-    ExportMetricsServiceRequest received = running.consumer(Signal.METRICS).next();
-    assertEquals(SdkTelemetry.metricsRequest(metrics), received);
-    assertEquals(3, running.counted("accepted", Signal.METRICS, Transport.HTTP));
+  @Override
+  MetricExporter metricExporter(String compression) {
+    return OtlpHttpMetricExporter.builder().setEndpoint(running.httpUrl("/v1/metrics"))
+        .setCompression(compression).setRetryPolicy(ONE_RETRY).build();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"none", "gzip"})
-  void logsFromTheSdkArriveExactlyAsSent(String compression) throws Exception {
-    List<LogRecordData> logs = SdkTelemetry.logs();
-    OtlpHttpLogRecordExporter exporter = OtlpHttpLogRecordExporter.builder()
-        .setEndpoint(running.httpUrl("/v1/logs")).setCompression(compression).build();
-    try {
-      assertSucceeds(exporter.export(logs));
-    } finally {
-      exporter.shutdown().join(5, TimeUnit.SECONDS);
-    }
-    ExportLogsServiceRequest received = running.consumer(Signal.LOGS).next();
-    assertEquals(SdkTelemetry.logsRequest(logs), received);
-    assertEquals(2, running.counted("accepted", Signal.LOGS, Transport.HTTP));
-  }
-
-  @Test
-  void refusedIsARetryableFailureForTheSdk() throws Exception {
-    CapturingConsumer traces = running.consumer(Signal.TRACES);
-    traces.answer(new Outcome.Refused(Duration.ofMillis(10), "the ring is full"));
-    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(running.httpUrl("/v1/traces"))
-        .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
-            .setInitialBackoff(Duration.ofMillis(10)).build())
-        .build();
-    try {
-      assertSucceeds(exporter.export(SdkTelemetry.spans()));
-    } finally {
-      exporter.shutdown().join(5, TimeUnit.SECONDS);
-    }
-    ExportTraceServiceRequest first = traces.next();
-    assertEquals(first, traces.next(), "the SDK sent the refused request again");
+  @Override
+  LogRecordExporter logExporter(String compression) {
+    return OtlpHttpLogRecordExporter.builder().setEndpoint(running.httpUrl("/v1/logs"))
+        .setCompression(compression).setRetryPolicy(ONE_RETRY).build();
   }
 
   @Test
@@ -146,27 +82,14 @@ class HttpReceiverTest {
   }
 
   @Test
-  void invalidIs400WithAStatusAndTheSdkDoesNotRetry() throws Exception {
-    CapturingConsumer traces = running.consumer(Signal.TRACES);
-    traces.answer(new Outcome.Invalid("span 'GET /checkout' has no req attribute"));
-    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-        .setEndpoint(running.httpUrl("/v1/traces"))
-        .setRetryPolicy(RetryPolicy.builder().setMaxAttempts(2)
-            .setInitialBackoff(Duration.ofMillis(10)).build())
-        .build();
-    try {
-      CompletableResultCode result = exporter.export(SdkTelemetry.spans()).join(10, TimeUnit.SECONDS);
-      assertTrue(result.isDone() && !result.isSuccess(), "the export fails");
-    } finally {
-      exporter.shutdown().join(5, TimeUnit.SECONDS);
-    }
-    traces.next();
-    assertEquals(0, traces.pending(), "not sent again");
-
-    traces.answer(new Outcome.Invalid("span 'GET /checkout' has no req attribute"));
+  void invalidIs400WithAStatus() throws Exception {
+    running.consumer(Signal.TRACES).answer(
+        new Outcome.Invalid("span 'GET /checkout' has no req attribute"));
     HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF, validBody());
     assertEquals(400, response.statusCode());
     assertStatus(response, Code.INVALID_ARGUMENT, "span 'GET /checkout' has no req attribute");
+    running.consumer(Signal.TRACES).next();
+    assertStillServes();
   }
 
   @Test
@@ -235,9 +158,7 @@ class HttpReceiverTest {
 
   @Test
   void anUnsupportedContentEncodingIs400NamingIt() throws Exception {
-    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
-        .header("Content-Type", PROTOBUF).header("Content-Encoding", "compress")
-        .POST(BodyPublishers.ofByteArray(validBody())));
+    HttpResponse<byte[]> response = postTraces("compress", validBody());
     assertEquals(400, response.statusCode());
     assertStatus(response, Code.INVALID_ARGUMENT, "unsupported Content-Encoding 'compress': send"
         + " the body uncompressed, or compressed with gzip or deflate");
@@ -248,9 +169,7 @@ class HttpReceiverTest {
   @Test
   void aGzipBombPastTheLimitIs413() throws Exception {
     byte[] bomb = gzip(new byte[64 << 20]);
-    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
-        .header("Content-Type", PROTOBUF).header("Content-Encoding", "gzip")
-        .POST(BodyPublishers.ofByteArray(bomb)));
+    HttpResponse<byte[]> response = postTraces("gzip", bomb);
     assertEquals(413, response.statusCode());
     assertStatus(response, Code.RESOURCE_EXHAUSTED, "request body exceeds max_request_body_size"
         + " (20971520 bytes) after decompression: send smaller batches");
@@ -281,7 +200,7 @@ class HttpReceiverTest {
   void thePathOfASignalNoPipelineUsesIs404() throws Exception {
     try (RunningReceiver tracesOnly = RunningReceiver.start(new OtlpReceiverConfig(
         new OtlpReceiverConfig.Protocols(null, RunningReceiver.http(
-            io.homeostat.core.config.ByteSize.ofMebibytes(1)))), Signal.TRACES)) {
+            ByteSize.ofMebibytes(1)))), Signal.TRACES)) {
       URI metrics = URI.create(tracesOnly.httpUrl("/v1/metrics"));
       HttpResponse<byte[]> response = send(HttpRequest.newBuilder(metrics)
           .header("Content-Type", PROTOBUF)
@@ -315,6 +234,12 @@ class HttpReceiverTest {
     return send(request);
   }
 
+  /** Posts protobuf traces sent with {@code Content-Encoding: contentEncoding}. */
+  private HttpResponse<byte[]> postTraces(String contentEncoding, byte[] body) throws Exception {
+    return send(HttpRequest.newBuilder(uri("/v1/traces")).header("Content-Type", PROTOBUF)
+        .header("Content-Encoding", contentEncoding).POST(BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
     return client.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofByteArray());
   }
@@ -334,11 +259,6 @@ class HttpReceiverTest {
   private static Status status(HttpResponse<byte[]> response)
       throws InvalidProtocolBufferException {
     return Status.parseFrom(response.body());
-  }
-
-  private static void assertSucceeds(CompletableResultCode export) {
-    CompletableResultCode result = export.join(10, TimeUnit.SECONDS);
-    assertTrue(result.isSuccess(), () -> "export failed: " + result.getFailureThrowable());
   }
 
   static byte[] gzip(byte[] data) throws IOException {
