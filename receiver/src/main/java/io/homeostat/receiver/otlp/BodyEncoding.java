@@ -2,9 +2,11 @@ package io.homeostat.receiver.otlp;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Message;
+import io.homeostat.core.otlp.OtlpJson;
 import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.pipeline.Signal;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -19,6 +21,17 @@ enum BodyEncoding {
     @Override
     byte[] encode(Message message) {
       return message.toByteArray();
+    }
+  },
+  JSON("application/json") {
+    @Override
+    Message decode(Signal signal, ByteBuf body) throws IOException {
+      return OtlpJson.decodeRequest(signal, new ByteBufInputStream(body));
+    }
+
+    @Override
+    byte[] encode(Message message) {
+      return OtlpJson.encode(message);
     }
   };
 
@@ -45,7 +58,10 @@ enum BodyEncoding {
     return mediaType;
   }
 
-  /** Decodes an export request of {@code signal}; the message of the exception says what failed. */
+  /**
+   * Decodes an export request of {@code signal}; the message of the exception says what failed
+   * (for JSON an {@link io.homeostat.core.otlp.OtlpJsonException} also says where).
+   */
   abstract Message decode(Signal signal, ByteBuf body) throws IOException;
 
   abstract byte[] encode(Message message);

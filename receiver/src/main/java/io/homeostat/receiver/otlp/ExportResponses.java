@@ -2,9 +2,11 @@ package io.homeostat.receiver.otlp;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
+import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
+import io.homeostat.core.otlp.OtlpJsonException;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
@@ -13,6 +15,7 @@ import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.io.IOException;
 import java.time.Duration;
 
 /** The messages both transports answer with: export responses and {@code google.rpc.Status}. */
@@ -61,6 +64,22 @@ final class ExportResponses {
     return Status.newBuilder().setCode(code.getNumber()).setMessage(message).build();
   }
 
+  /**
+   * {@code INVALID_ARGUMENT} for a body that does not decode; when the JSON decoder says which
+   * field failed, a {@code BadRequest} detail names it, as OTLP asks for bad data.
+   */
+  static Status malformed(String message, IOException cause) {
+    Status.Builder status = Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
+        .setMessage(message);
+    if (cause instanceof OtlpJsonException json && !json.path().isEmpty()) {
+      status.addDetails(Any.pack(BadRequest.newBuilder()
+          .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+              .setField(json.path()).setDescription(json.reason()))
+          .build()));
+    }
+    return status.build();
+  }
+
   /** {@code UNAVAILABLE} with a {@code RetryInfo} detail: the client should send again later. */
   static Status refused(Outcome.Refused refused) {
     Duration delay = retryDelay(refused);
@@ -72,7 +91,7 @@ final class ExportResponses {
         .build();
   }
 
-  static String refusedMessage(Outcome.Refused refused) {
+  private static String refusedMessage(Outcome.Refused refused) {
     return refused.reason() == null || refused.reason().isEmpty()
         ? "the pipeline is busy: send again later" : refused.reason();
   }

@@ -2,6 +2,7 @@ package io.homeostat.receiver.otlp;
 
 import com.google.protobuf.Message;
 import com.google.rpc.Code;
+import com.google.rpc.Status;
 import io.homeostat.core.net.HttpHandler;
 import io.homeostat.core.net.HttpRequest;
 import io.homeostat.core.net.HttpResponder;
@@ -27,17 +28,17 @@ final class OtlpHttpHandler implements HttpHandler {
   private static final String TEXT = "text/plain; charset=utf-8";
 
   private final Map<String, SignalIntake> routes;
-  private final long maxBodyBytes;
+  /** The paths served, for the answer to any other path. */
+  private final String served;
   private final InFlightCalls calls;
   private final RateLimitedLog warnings;
 
   /**
    * @param routes the intake of each path served; the paths of signals no pipeline uses are absent
    */
-  OtlpHttpHandler(Map<String, SignalIntake> routes, long maxBodyBytes, InFlightCalls calls,
-      RateLimitedLog warnings) {
+  OtlpHttpHandler(Map<String, SignalIntake> routes, InFlightCalls calls, RateLimitedLog warnings) {
     this.routes = Map.copyOf(routes);
-    this.maxBodyBytes = maxBodyBytes;
+    this.served = String.join(", ", routes.keySet().stream().sorted().toList());
     this.calls = calls;
     this.warnings = warnings;
   }
@@ -47,39 +48,45 @@ final class OtlpHttpHandler implements HttpHandler {
     BodyEncoding encoding = BodyEncoding.of(request.mediaType());
     SignalIntake intake = routes.get(request.path());
     if (intake == null) {
-      fail(responder, encoding, HttpResponseStatus.NOT_FOUND, Code.NOT_FOUND,
-          "no OTLP endpoint at '" + request.path() + "'; this receiver serves POST "
-              + String.join(", ", routes.keySet().stream().sorted().toList()));
+      fail(responder, encoding, HttpResponseStatus.NOT_FOUND, ExportResponses.status(
+          Code.NOT_FOUND, "no OTLP endpoint at '" + request.path() + "'; this receiver serves POST "
+              + served));
       return;
     }
     if (!HttpMethod.POST.equals(request.method())) {
       responder.header(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
-      fail(responder, encoding, HttpResponseStatus.METHOD_NOT_ALLOWED, Code.UNIMPLEMENTED,
-          request.method() + " is not allowed on " + request.path() + ": send POST");
+      fail(responder, encoding, HttpResponseStatus.METHOD_NOT_ALLOWED, ExportResponses.status(
+          Code.UNIMPLEMENTED, request.method() + " is not allowed on " + request.path()
+              + ": send POST"));
       return;
     }
     if (encoding == null) {
-      text(responder, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, (request.mediaType().isEmpty() ? "missing Content-Type"
-              : "unsupported Content-Type '" + request.mediaType() + "'")
-              + ": send " + BodyEncoding.ACCEPTED);
+      String given = request.mediaType().isEmpty() ? "missing Content-Type"
+          : "unsupported Content-Type '" + request.mediaType() + "'";
+      text(responder, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          given + ": send " + BodyEncoding.ACCEPTED);
       return;
     }
     String compression = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-    if (compression != null && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(compression.strip())) {
+    if (compression != null
+        && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(compression.strip())) {
       // The server's decompressor has already undone gzip and deflate; what is left it cannot.
-      malformed(responder, encoding, "unsupported Content-Encoding '" + compression
-          + "': send the body uncompressed, or compressed with gzip or deflate");
+      malformed(responder, encoding, ExportResponses.status(Code.INVALID_ARGUMENT,
+          "unsupported Content-Encoding '" + compression
+              + "': send the body uncompressed, or compressed with gzip or deflate"));
       return;
     }
     Message decoded;
     try {
       decoded = encoding.decode(intake.signal(), request.body());
     } catch (IOException e) {
-      malformed(responder, encoding, "cannot decode the " + intake.signal().configName()
-          + " request as " + encoding.mediaType() + ": " + e.getMessage());
+      malformed(responder, encoding, ExportResponses.malformed("cannot decode the "
+          + intake.signal().configName() + " request as " + encoding.mediaType() + ": "
+          + e.getMessage(), e));
       return;
     }
     if (!calls.enter()) {
+      intake.countRefused(decoded);
       refuse(responder, encoding, new Outcome.Refused(Duration.ofSeconds(1),
           "the receiver is shutting down: send again later"));
       return;
@@ -94,8 +101,9 @@ final class OtlpHttpHandler implements HttpHandler {
         + " max_request_body_size after decompression; raise the limit or send smaller batches",
         null);
     fail(responder, BodyEncoding.of(head.mediaType()), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-        Code.RESOURCE_EXHAUSTED, "request body exceeds max_request_body_size (" + maxBodyBytes
-            + " bytes) after decompression: send smaller batches");
+        ExportResponses.status(Code.RESOURCE_EXHAUSTED, "request body exceeds"
+            + " max_request_body_size (" + limitBytes + " bytes) after decompression: send"
+            + " smaller batches"));
   }
 
   private ChannelFuture answer(HttpResponder responder, BodyEncoding encoding,
@@ -107,30 +115,30 @@ final class OtlpHttpHandler implements HttpHandler {
     if (outcome instanceof Outcome.Refused refused) {
       return refuse(responder, encoding, refused);
     }
-    return fail(responder, encoding, HttpResponseStatus.BAD_REQUEST, Code.INVALID_ARGUMENT,
-        ((Outcome.Invalid) outcome).message());
+    return fail(responder, encoding, HttpResponseStatus.BAD_REQUEST,
+        ExportResponses.status(Code.INVALID_ARGUMENT, ((Outcome.Invalid) outcome).message()));
   }
 
   private ChannelFuture refuse(HttpResponder responder, BodyEncoding encoding,
       Outcome.Refused refused) {
     responder.header(HttpHeaderNames.RETRY_AFTER, ExportResponses.retryAfterSeconds(refused));
-    return fail(responder, encoding, HttpResponseStatus.SERVICE_UNAVAILABLE, Code.UNAVAILABLE,
-        ExportResponses.refusedMessage(refused));
+    return fail(responder, encoding, HttpResponseStatus.SERVICE_UNAVAILABLE,
+        ExportResponses.refused(refused));
   }
 
-  private void malformed(HttpResponder responder, BodyEncoding encoding, String message) {
+  private void malformed(HttpResponder responder, BodyEncoding encoding, Status status) {
     warnings.warn("http-malformed", "refused a malformed OTLP/HTTP request; check the client's"
-        + " exporter: " + message, null);
-    fail(responder, encoding, HttpResponseStatus.BAD_REQUEST, Code.INVALID_ARGUMENT, message);
+        + " exporter: " + status.getMessage(), null);
+    fail(responder, encoding, HttpResponseStatus.BAD_REQUEST, status);
   }
 
-  private static ChannelFuture fail(HttpResponder responder,
-      BodyEncoding encoding, HttpResponseStatus status, Code code, String message) {
+  /** Answers with {@code status} in the request's encoding, or as plain text without one. */
+  private static ChannelFuture fail(HttpResponder responder, BodyEncoding encoding,
+      HttpResponseStatus status, Status body) {
     if (encoding == null) {
-      return text(responder, status, message);
+      return text(responder, status, body.getMessage());
     }
-    return responder.respond(status, encoding.mediaType(),
-        encoding.encode(ExportResponses.status(code, message)));
+    return responder.respond(status, encoding.mediaType(), encoding.encode(body));
   }
 
   private static ChannelFuture text(HttpResponder responder, HttpResponseStatus status,

@@ -42,7 +42,8 @@ public final class OtlpReceiver implements Receiver {
       Map<Signal, RequestConsumer> consumers) {
     this.settings = settings;
     this.config = config;
-    this.consumers = consumers.isEmpty() ? Map.of() : new EnumMap<>(consumers);
+    this.consumers = new EnumMap<>(Signal.class);
+    this.consumers.putAll(consumers);
     this.warnings = new RateLimitedLog(log, WARNING_INTERVAL);
   }
 
@@ -68,8 +69,8 @@ public final class OtlpReceiver implements Receiver {
       }
     }
     log.atInfo().addKeyValue("receiver", settings.id())
-        .addKeyValue("grpc", grpc == null ? "off" : grpcAddress())
-        .addKeyValue("http", http == null ? "off" : httpAddress())
+        .addKeyValue("grpc", grpc == null ? "off" : hostAndPort(grpcAddress()))
+        .addKeyValue("http", http == null ? "off" : hostAndPort(httpAddress()))
         .addKeyValue("signals", consumers.keySet())
         .log("OTLP receiver listening");
   }
@@ -125,7 +126,7 @@ public final class OtlpReceiver implements Receiver {
   private OtlpHttpHandler httpHandler(HttpConfig httpConfig) {
     Map<String, SignalIntake> routes = new LinkedHashMap<>();
     intakes(Transport.HTTP).forEach((signal, intake) -> routes.put(httpConfig.path(signal), intake));
-    return new OtlpHttpHandler(routes, httpConfig.maxRequestBodySize().bytes(), httpCalls, warnings);
+    return new OtlpHttpHandler(routes, httpCalls, warnings);
   }
 
   private Map<Signal, SignalIntake> intakes(Transport transport) {
@@ -133,6 +134,10 @@ public final class OtlpReceiver implements Receiver {
     consumers.forEach((signal, consumer) -> intakes.put(signal, new SignalIntake(
         settings.id().toString(), transport, signal, consumer, settings.metrics(), warnings)));
     return intakes;
+  }
+
+  private static String hostAndPort(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
   }
 
   private String listenerName(Transport transport) {

@@ -71,6 +71,11 @@ final class SignalIntake {
     });
   }
 
+  /** Counts {@code request} as refused without handing it on: the receiver is shutting down. */
+  void countRefused(Message request) {
+    refused.add(OtlpRequests.itemCount(request));
+  }
+
   private void count(Outcome outcome, int items) {
     if (outcome instanceof Outcome.Accepted taken) {
       long rejected = Math.min(taken.rejected(), items);

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
 import com.google.rpc.Status;
 import io.homeostat.core.config.ByteSize;
+import io.homeostat.core.otlp.OtlpJson;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
@@ -19,7 +22,9 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +35,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class HttpReceiverTest extends SdkExportSuite {
 
   private static final String PROTOBUF = "application/x-protobuf";
+  private static final String JSON = "application/json";
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .build();
@@ -118,12 +126,10 @@ class HttpReceiverTest extends SdkExportSuite {
 
   @Test
   void garbageProtobufIs400() throws Exception {
-    HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF,
-        new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 1});
-    assertEquals(400, response.statusCode());
-    assertStatus(response, Code.INVALID_ARGUMENT, "cannot decode the traces request as"
-        + " application/x-protobuf: Protocol message tag had invalid wire type.");
-    assertStillServes();
+    assertRefusedAndStillServes(post("/v1/traces", PROTOBUF,
+        new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 1}), 400,
+        Code.INVALID_ARGUMENT, "cannot decode the traces request as application/x-protobuf:"
+            + " Protocol message tag had invalid wire type.");
   }
 
   @Test
@@ -158,23 +164,17 @@ class HttpReceiverTest extends SdkExportSuite {
 
   @Test
   void anUnsupportedContentEncodingIs400NamingIt() throws Exception {
-    HttpResponse<byte[]> response = postTraces("compress", validBody());
-    assertEquals(400, response.statusCode());
-    assertStatus(response, Code.INVALID_ARGUMENT, "unsupported Content-Encoding 'compress': send"
-        + " the body uncompressed, or compressed with gzip or deflate");
-    assertEquals(0, running.consumer(Signal.TRACES).pending());
-    assertStillServes();
+    assertRefusedAndStillServes(postTraces("compress", validBody()), 400, Code.INVALID_ARGUMENT,
+        "unsupported Content-Encoding 'compress': send the body uncompressed, or compressed with"
+            + " gzip or deflate");
   }
 
   @Test
   void aGzipBombPastTheLimitIs413() throws Exception {
     byte[] bomb = gzip(new byte[64 << 20]);
-    HttpResponse<byte[]> response = postTraces("gzip", bomb);
-    assertEquals(413, response.statusCode());
-    assertStatus(response, Code.RESOURCE_EXHAUSTED, "request body exceeds max_request_body_size"
-        + " (20971520 bytes) after decompression: send smaller batches");
-    assertEquals(0, running.consumer(Signal.TRACES).pending());
-    assertStillServes();
+    assertRefusedAndStillServes(postTraces("gzip", bomb), 413, Code.RESOURCE_EXHAUSTED,
+        "request body exceeds max_request_body_size (20971520 bytes) after decompression: send"
+            + " smaller batches");
   }
 
   @Test
@@ -189,11 +189,9 @@ class HttpReceiverTest extends SdkExportSuite {
 
   @Test
   void anUnknownPathIs404() throws Exception {
-    HttpResponse<byte[]> response = post("/v1/spans", PROTOBUF, validBody());
-    assertEquals(404, response.statusCode());
-    assertStatus(response, Code.NOT_FOUND, "no OTLP endpoint at '/v1/spans'; this receiver serves"
-        + " POST /v1/logs, /v1/metrics, /v1/traces");
-    assertStillServes();
+    assertRefusedAndStillServes(post("/v1/spans", PROTOBUF, validBody()), 404, Code.NOT_FOUND,
+        "no OTLP endpoint at '/v1/spans'; this receiver serves POST /v1/logs, /v1/metrics,"
+            + " /v1/traces");
   }
 
   @Test
@@ -209,6 +207,103 @@ class HttpReceiverTest extends SdkExportSuite {
       assertStatus(response, Code.NOT_FOUND,
           "no OTLP endpoint at '/v1/metrics'; this receiver serves POST /v1/traces");
     }
+  }
+
+  @Test
+  void otlpJsonFromTheSdkArrivesAsTheSameRequestAndIsAnsweredInJson() throws Exception {
+    List<SpanData> spans = SdkTelemetry.spans();
+    HttpResponse<byte[]> response = post("/v1/traces", JSON, SdkTelemetry.traceJson(spans));
+    assertEquals(200, response.statusCode());
+    assertEquals(JSON, response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("{}", new String(response.body(), StandardCharsets.UTF_8));
+    assertEquals(SdkTelemetry.traceRequest(spans), running.consumer(Signal.TRACES).next());
+  }
+
+  @Test
+  void gzippedJsonIsDecompressedFirst() throws Exception {
+    List<SpanData> spans = SdkTelemetry.spans();
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces"))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Content-Encoding", "gzip")
+        .POST(BodyPublishers.ofByteArray(gzip(SdkTelemetry.traceJson(spans)))));
+    assertEquals(200, response.statusCode());
+    assertEquals(SdkTelemetry.traceRequest(spans), running.consumer(Signal.TRACES).next());
+  }
+
+  @Test
+  void partialSuccessIsAnsweredInJsonToAJsonRequest() throws Exception {
+    running.consumer(Signal.TRACES).answer(new Outcome.Accepted(1, "1 span dropped: no req key"));
+    HttpResponse<byte[]> response = post("/v1/traces", JSON,
+        SdkTelemetry.traceJson(SdkTelemetry.spans()));
+    assertEquals(200, response.statusCode());
+    assertEquals("{\"partialSuccess\":{\"rejectedSpans\":\"1\","
+        + "\"errorMessage\":\"1 span dropped: no req key\"}}",
+        new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void refusedIsAJsonStatusWithRetryInfoToAJsonRequest() throws Exception {
+    running.consumer(Signal.LOGS).answer(new Outcome.Refused(Duration.ofSeconds(2), "queue full"));
+    HttpResponse<byte[]> response = post("/v1/logs", JSON, "{}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(503, response.statusCode());
+    assertEquals("2", response.headers().firstValue("Retry-After").orElseThrow());
+    Status status = jsonStatus(response);
+    assertEquals(Code.UNAVAILABLE_VALUE, status.getCode());
+    assertEquals("queue full", status.getMessage());
+    assertEquals(com.google.protobuf.Duration.newBuilder().setSeconds(2).build(),
+        status.getDetails(0).unpack(RetryInfo.class).getRetryDelay());
+  }
+
+  @Test
+  void jsonThatIsNotJsonIs400() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/traces", JSON,
+        "{\"resourceSpans\": [".getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, response.statusCode());
+    Status status = jsonStatus(response);
+    assertEquals(Code.INVALID_ARGUMENT_VALUE, status.getCode());
+    assertTrue(status.getMessage().startsWith(
+        "cannot decode the traces request as application/json: "), status.getMessage());
+    assertStillServes();
+  }
+
+  @Test
+  void jsonWithAMalformedFieldIs400NamingTheField() throws Exception {
+    String json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"abc\","
+        + "\"spanId\":\"00f067aa0ba902b7\",\"name\":\"x\"}]}]}]}";
+    HttpResponse<byte[]> response = post("/v1/traces", JSON, json.getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, response.statusCode());
+    Status status = jsonStatus(response);
+    BadRequest.FieldViolation violation = status.getDetails(0).unpack(BadRequest.class)
+        .getFieldViolations(0);
+    assertEquals("resourceSpans[0].scopeSpans[0].spans[0].traceId", violation.getField());
+    assertEquals("cannot decode the traces request as application/json: "
+        + violation.getField() + ": " + violation.getDescription() + " (line 1, column 55)",
+        status.getMessage());
+    assertStillServes();
+  }
+
+  /** Unlike protobuf, JSON has no empty encoding of a message: an empty request is {@code {}}. */
+  @Test
+  void anEmptyJsonBodyIs400() throws Exception {
+    HttpResponse<byte[]> response = post("/v1/metrics", JSON, new byte[0]);
+    assertEquals(400, response.statusCode());
+    assertEquals("cannot decode the metrics request as application/json: expected an object"
+        + " (opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest), got the end"
+        + " of input (line 1, column 0)", jsonStatus(response).getMessage());
+    assertEquals(0, running.consumer(Signal.METRICS).pending());
+    assertStillServes();
+  }
+
+  /**
+   * Asserts that {@code response} refused the request with a protobuf Status, that nothing reached
+   * the pipeline, and that the next request is served.
+   */
+  private void assertRefusedAndStillServes(HttpResponse<byte[]> response, int httpStatus,
+      Code code, String message) throws Exception {
+    assertEquals(httpStatus, response.statusCode());
+    assertStatus(response, code, message);
+    assertEquals(0, running.consumer(Signal.TRACES).pending());
+    assertStillServes();
   }
 
   private void assertStillServes() throws Exception {
@@ -254,6 +349,11 @@ class HttpReceiverTest extends SdkExportSuite {
     Status status = status(response);
     assertEquals(code.getNumber(), status.getCode());
     assertEquals(message, status.getMessage());
+  }
+
+  private static Status jsonStatus(HttpResponse<byte[]> response) throws IOException {
+    assertEquals(JSON, response.headers().firstValue("Content-Type").orElseThrow());
+    return OtlpJson.decode(new ByteArrayInputStream(response.body()), Status.getDefaultInstance());
   }
 
   private static Status status(HttpResponse<byte[]> response)
