@@ -125,7 +125,8 @@ final class OtlpGrpcServer {
   }
 
   /** gRPC's protobuf marshaller, with a failed decode handed on instead of thrown. */
-  private static final class DecodingMarshaller<Q> implements MethodDescriptor.Marshaller<Decoded<Q>> {
+  private static final class DecodingMarshaller<Q>
+      implements MethodDescriptor.Marshaller<Decoded<Q>> {
     private final MethodDescriptor.Marshaller<Q> generated;
     private final Signal signal;
     private final RateLimitedLog warnings;

@@ -125,7 +125,8 @@ public final class OtlpReceiver implements Receiver {
 
   private OtlpHttpHandler httpHandler(HttpConfig httpConfig) {
     Map<String, SignalIntake> routes = new LinkedHashMap<>();
-    intakes(Transport.HTTP).forEach((signal, intake) -> routes.put(httpConfig.path(signal), intake));
+    intakes(Transport.HTTP)
+        .forEach((signal, intake) -> routes.put(httpConfig.path(signal), intake));
     return new OtlpHttpHandler(routes, httpCalls, warnings);
   }
 

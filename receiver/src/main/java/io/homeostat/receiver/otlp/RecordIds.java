@@ -101,7 +101,8 @@ final class RecordIds {
   }
 
   private static boolean valid(LogRecord record) {
-    return emptyOr(record.getTraceId(), TRACE_ID_BYTES) && emptyOr(record.getSpanId(), SPAN_ID_BYTES);
+    return emptyOr(record.getTraceId(), TRACE_ID_BYTES)
+        && emptyOr(record.getSpanId(), SPAN_ID_BYTES);
   }
 
   private static boolean emptyOr(ByteString id, int length) {

@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import io.homeostat.core.pipeline.Completion;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.RequestConsumer;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +37,7 @@ final class CapturingConsumer implements RequestConsumer {
 
   /** The next requests are answered with {@code outcomes}, in order. */
   void answer(Outcome... outcomes) {
-    answers.addAll(java.util.List.of(outcomes));
+    answers.addAll(List.of(outcomes));
   }
 
   /** From now on completions are kept; take them with {@link #nextHeld}. */

@@ -1,15 +1,15 @@
 package io.homeostat.receiver.otlp;
 
+import static io.homeostat.receiver.otlp.TestRequests.attribute;
+import static io.homeostat.receiver.otlp.TestRequests.span;
+import static io.homeostat.receiver.otlp.TestRequests.traceRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.ByteString;
 import com.google.rpc.RetryInfo;
 import io.grpc.CallOptions;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -27,8 +27,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
@@ -38,7 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -85,8 +83,7 @@ class GrpcReceiverTest extends SdkExportSuite {
 
   @BeforeEach
   void openChannel() {
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", running.receiver.grpcAddress().getPort(),
-        InsecureChannelCredentials.create()).build();
+    channel = running.newGrpcChannel();
   }
 
   @AfterEach
@@ -130,7 +127,8 @@ class GrpcReceiverTest extends SdkExportSuite {
   @Test
   void partialSuccessOfThePipelineReachesTheClient() throws Exception {
     running.consumer(Signal.TRACES).answer(new Outcome.Accepted(1, "1 span dropped: no req key"));
-    ExportTraceServiceResponse response = stub().export(SdkTelemetry.traceRequest(SdkTelemetry.spans()));
+    ExportTraceServiceResponse response =
+        stub().export(SdkTelemetry.traceRequest(SdkTelemetry.spans()));
     assertEquals(1, response.getPartialSuccess().getRejectedSpans());
     assertEquals("1 span dropped: no req key", response.getPartialSuccess().getErrorMessage());
     assertEquals(1, running.counted("accepted", Signal.TRACES, Transport.GRPC));
@@ -141,8 +139,8 @@ class GrpcReceiverTest extends SdkExportSuite {
   void spansWithMalformedIdsAreRejectedAndAddedToThePipelinesPartialSuccess() throws Exception {
     CapturingConsumer traces = running.consumer(Signal.TRACES);
     traces.answer(new Outcome.Accepted(1, "1 span dropped: no req key"));
-    Span good = span("good", 16, 8, 0);
-    ExportTraceServiceRequest request = traceRequest(good, span("short-trace", 3, 8, 0),
+    ExportTraceServiceRequest request = traceRequest(span("good", 16, 8, 0),
+        span("short-trace", 3, 8, 0),
         span("good too", 16, 8, 8), span("bad-parent", 16, 8, 4));
 
     ExportTraceServiceResponse response = stub().export(request);
@@ -173,8 +171,9 @@ class GrpcReceiverTest extends SdkExportSuite {
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
         () -> rawExport(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 1}));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-    assertTrue(e.getStatus().getDescription().startsWith(
-        "cannot decode the OTLP/gRPC traces request as protobuf: "), e.getStatus().getDescription());
+    String description = e.getStatus().getDescription();
+    assertTrue(description.startsWith("cannot decode the OTLP/gRPC traces request as protobuf: "),
+        description);
     assertStillServes();
   }
 
@@ -182,7 +181,7 @@ class GrpcReceiverTest extends SdkExportSuite {
   void aTruncatedRequestIsInvalidArgumentAndTheNextCallIsServed() throws Exception {
     byte[] whole = SdkTelemetry.traceRequest(SdkTelemetry.spans()).toByteArray();
     StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-        () -> rawExport(java.util.Arrays.copyOf(whole, whole.length / 2)));
+        () -> rawExport(Arrays.copyOf(whole, whole.length / 2)));
     assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     assertTrue(e.getStatus().getDescription().contains("ended unexpectedly"),
         e.getStatus().getDescription());
@@ -206,8 +205,7 @@ class GrpcReceiverTest extends SdkExportSuite {
   void aSignalNoPipelineUsesIsUnimplemented() throws Exception {
     try (RunningReceiver tracesOnly = RunningReceiver.start(new OtlpReceiverConfig(
         new OtlpReceiverConfig.Protocols(RunningReceiver.grpc(4), null)), Signal.TRACES)) {
-      ManagedChannel other = Grpc.newChannelBuilderForAddress("127.0.0.1",
-          tracesOnly.receiver.grpcAddress().getPort(), InsecureChannelCredentials.create()).build();
+      ManagedChannel other = tracesOnly.newGrpcChannel();
       try {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
             () -> MetricsServiceGrpc.newBlockingStub(other).withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -235,33 +233,6 @@ class GrpcReceiverTest extends SdkExportSuite {
   private ExportTraceServiceResponse rawExport(byte[] body) {
     return ClientCalls.blockingUnaryCall(channel, RAW_EXPORT,
         CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), body);
-  }
-
-  static ExportTraceServiceRequest traceRequest(Span... spans) {
-    return ExportTraceServiceRequest.newBuilder()
-        .addResourceSpans(ResourceSpans.newBuilder()
-            .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(List.of(spans))))
-        .build();
-  }
-
-  /** A span whose ids have the given lengths in bytes. */
-  static Span span(String name, int traceIdBytes, int spanIdBytes, int parentIdBytes) {
-    return Span.newBuilder().setName(name)
-        .setTraceId(ByteString.copyFrom(filled(traceIdBytes, 1)))
-        .setSpanId(ByteString.copyFrom(filled(spanIdBytes, 2)))
-        .setParentSpanId(ByteString.copyFrom(filled(parentIdBytes, 3)))
-        .setStartTimeUnixNano(SdkTelemetry.T0).setEndTimeUnixNano(SdkTelemetry.T0 + 1)
-        .build();
-  }
-
-  private static byte[] filled(int length, int value) {
-    byte[] bytes = new byte[length];
-    java.util.Arrays.fill(bytes, (byte) value);
-    return bytes;
-  }
-
-  static String hex(ByteString bytes) {
-    return HexFormat.of().formatHex(bytes.toByteArray());
   }
 
   private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {

@@ -1,7 +1,7 @@
 package io.homeostat.receiver.otlp;
 
-import static io.homeostat.receiver.otlp.GrpcReceiverTest.span;
-import static io.homeostat.receiver.otlp.GrpcReceiverTest.traceRequest;
+import static io.homeostat.receiver.otlp.TestRequests.span;
+import static io.homeostat.receiver.otlp.TestRequests.traceRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +35,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +136,7 @@ class HttpReceiverTest extends SdkExportSuite {
   void truncatedProtobufIs400() throws Exception {
     byte[] whole = validBody();
     HttpResponse<byte[]> response = post("/v1/traces", PROTOBUF,
-        java.util.Arrays.copyOf(whole, whole.length / 2));
+        Arrays.copyOf(whole, whole.length / 2));
     assertEquals(400, response.statusCode());
     assertTrue(status(response).getMessage().startsWith("cannot decode the traces request as"
         + " application/x-protobuf: While parsing a protocol message, the input ended"

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentKind;
 import io.homeostat.core.component.ComponentRegistry;
+import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.net.Endpoint;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.receiver.otlp.OtlpReceiverConfig.GrpcConfig;
 import io.homeostat.receiver.otlp.OtlpReceiverConfig.HttpConfig;
 import io.homeostat.receiver.otlp.OtlpReceiverConfig.Protocols;
@@ -28,8 +29,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,10 +55,10 @@ class OtlpReceiverLifecycleTest {
     RunningReceiver running = RunningReceiver.start(Signal.TRACES);
     CapturingConsumer traces = running.consumer(Signal.TRACES);
     traces.hold();
-    ManagedChannel channel = channel(running);
-    ManagedChannel lateChannel = channel(running);
-    Thread stopper = new Thread(() -> running.receiver.shutdown(Deadline.in(Duration.ofSeconds(10))),
-        "stopper");
+    ManagedChannel channel = running.newGrpcChannel();
+    ManagedChannel lateChannel = running.newGrpcChannel();
+    Deadline deadline = Deadline.in(Duration.ofSeconds(10));
+    Thread stopper = new Thread(() -> running.receiver.shutdown(deadline), "stopper");
     try {
       ExportTraceServiceRequest request = SdkTelemetry.traceRequest(SdkTelemetry.spans());
       var grpcCall = TraceServiceGrpc.newFutureStub(channel)
@@ -101,13 +104,12 @@ class OtlpReceiverLifecycleTest {
     try (RunningReceiver first = RunningReceiver.start(Signal.TRACES)) {
       int busy = first.receiver.httpAddress().getPort();
       OtlpReceiver second = (OtlpReceiver) new OtlpReceiverFactory().create(
-          new io.homeostat.core.component.ComponentSettings(
-              io.homeostat.core.component.ComponentId.parse("otlp/second"),
-              new io.homeostat.core.telemetry.MetricRegistry(), java.nio.file.Path.of(".")),
+          new ComponentSettings(ComponentId.parse("otlp/second"), new MetricRegistry(),
+              Path.of(".")),
           new OtlpReceiverConfig(new Protocols(new GrpcConfig(RunningReceiver.LOOPBACK, 4, 0),
               new HttpConfig(Endpoint.parse("127.0.0.1:" + busy), ByteSize.ofMebibytes(1),
                   "/v1/traces", "/v1/metrics", "/v1/logs"))),
-          java.util.Map.of(Signal.TRACES, new CapturingConsumer()));
+          Map.of(Signal.TRACES, new CapturingConsumer()));
 
       IOException e = assertThrows(IOException.class, second::start);
       assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + busy
@@ -116,11 +118,6 @@ class OtlpReceiverLifecycleTest {
           second::grpcAddress);
       assertEquals("the gRPC listener of otlp/second is not running", stopped.getMessage());
     }
-  }
-
-  private static ManagedChannel channel(RunningReceiver running) {
-    return Grpc.newChannelBuilderForAddress("127.0.0.1", running.receiver.grpcAddress().getPort(),
-        InsecureChannelCredentials.create()).build();
   }
 
   private static HttpRequest post(RunningReceiver running, ExportTraceServiceRequest request) {

@@ -1,7 +1,7 @@
 package io.homeostat.receiver.otlp;
 
-import static io.homeostat.receiver.otlp.GrpcReceiverTest.span;
-import static io.homeostat.receiver.otlp.GrpcReceiverTest.traceRequest;
+import static io.homeostat.receiver.otlp.TestRequests.span;
+import static io.homeostat.receiver.otlp.TestRequests.traceRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 

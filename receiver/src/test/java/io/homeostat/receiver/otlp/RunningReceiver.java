@@ -1,5 +1,8 @@
 package io.homeostat.receiver.otlp;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
 import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
@@ -69,10 +72,16 @@ final class RunningReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + receiver.httpAddress().getPort() + path;
   }
 
+  /** A client channel to the gRPC listener; the caller shuts it down. */
+  ManagedChannel newGrpcChannel() {
+    return Grpc.newChannelBuilderForAddress("127.0.0.1", receiver.grpcAddress().getPort(),
+        InsecureChannelCredentials.create()).build();
+  }
+
   /** {@code homeostat_receiver_<outcome>_<items>_total} of this receiver on {@code transport}. */
   long counted(String outcome, Signal signal, Transport transport) {
-    return (long) metrics.value("homeostat_receiver_" + outcome + "_" + signal.itemName() + "_total",
-        "receiver", "otlp", "transport", transport.label());
+    String name = "homeostat_receiver_" + outcome + "_" + signal.itemName() + "_total";
+    return (long) metrics.value(name, "receiver", "otlp", "transport", transport.label());
   }
 
   @Override

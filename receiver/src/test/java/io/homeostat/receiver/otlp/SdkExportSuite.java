@@ -1,5 +1,7 @@
 package io.homeostat.receiver.otlp;
 
+import static io.homeostat.receiver.otlp.TestRequests.attribute;
+import static io.homeostat.receiver.otlp.TestRequests.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
@@ -76,9 +77,9 @@ abstract class SdkExportSuite {
         .orElseThrow();
     Span childReceived = received.getResourceSpans(0).getScopeSpans(0).getSpansList().stream()
         .filter(s -> s.getName().equals("SELECT orders")).findFirst().orElseThrow();
-    assertEquals(child.getTraceId(), GrpcReceiverTest.hex(childReceived.getTraceId()));
-    assertEquals(child.getSpanId(), GrpcReceiverTest.hex(childReceived.getSpanId()));
-    assertEquals(child.getParentSpanId(), GrpcReceiverTest.hex(childReceived.getParentSpanId()));
+    assertEquals(child.getTraceId(), hex(childReceived.getTraceId()));
+    assertEquals(child.getSpanId(), hex(childReceived.getSpanId()));
+    assertEquals(child.getParentSpanId(), hex(childReceived.getParentSpanId()));
     assertEquals(SdkTelemetry.T0 + 1_000_000, childReceived.getStartTimeUnixNano());
     assertEquals(SdkTelemetry.T0 + 5_000_000, childReceived.getEndTimeUnixNano());
     assertEquals(List.of(attribute("db.rows", AnyValue.newBuilder().setIntValue(3).build()),
@@ -110,8 +111,8 @@ abstract class SdkExportSuite {
     ExportLogsServiceRequest received = running.consumer(Signal.LOGS).next();
     assertEquals(SdkTelemetry.logsRequest(logs), received);
     var inSpan = received.getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
-    assertEquals(SdkTelemetry.TRACE_ID, GrpcReceiverTest.hex(inSpan.getTraceId()));
-    assertEquals(SdkTelemetry.SPAN_ID, GrpcReceiverTest.hex(inSpan.getSpanId()));
+    assertEquals(SdkTelemetry.TRACE_ID, hex(inSpan.getTraceId()));
+    assertEquals(SdkTelemetry.SPAN_ID, hex(inSpan.getSpanId()));
     assertEquals(SdkTelemetry.T0, inSpan.getTimeUnixNano());
     assertEquals("payment declined", inSpan.getBody().getStringValue());
     assertEquals(2, running.counted("accepted", Signal.LOGS, transport()));
@@ -157,9 +158,5 @@ abstract class SdkExportSuite {
 
   private static void assertSucceeds(CompletableResultCode result) {
     assertTrue(result.isSuccess(), () -> "export failed: " + result.getFailureThrowable());
-  }
-
-  static KeyValue attribute(String key, AnyValue value) {
-    return KeyValue.newBuilder().setKey(key).setValue(value).build();
   }
 }
