@@ -106,6 +106,15 @@ final class OtlpHttpHandler implements HttpHandler {
             + " smaller batches"));
   }
 
+  @Override
+  public void malformedBody(HttpRequest head, String reason, HttpResponder responder) {
+    warnings.warn("http-malformed-body", "refused an OTLP/HTTP request whose compressed body could"
+        + " not be decompressed; check the client's Content-Encoding", null);
+    fail(responder, BodyEncoding.of(head.mediaType()), HttpResponseStatus.BAD_REQUEST,
+        ExportResponses.status(Code.INVALID_ARGUMENT, "the request body could not be"
+            + " decompressed: " + reason));
+  }
+
   private ChannelFuture answer(HttpResponder responder, BodyEncoding encoding,
       SignalIntake intake, Outcome outcome) {
     if (outcome instanceof Outcome.Accepted accepted) {

@@ -178,6 +178,21 @@ class HttpReceiverTest extends SdkExportSuite {
   }
 
   @Test
+  void aCorruptGzipBodyIs400() throws Exception {
+    byte[] corrupt = gzip(validBody());
+    for (int i = 12; i < corrupt.length - 8; i++) {
+      corrupt[i] ^= 0x5a;
+    }
+    HttpResponse<byte[]> response = postTraces("gzip", corrupt);
+    assertEquals(400, response.statusCode());
+    com.google.rpc.Status status = com.google.rpc.Status.parseFrom(response.body());
+    assertEquals(Code.INVALID_ARGUMENT.getNumber(), status.getCode());
+    assertTrue(status.getMessage().startsWith("the request body could not be decompressed: "),
+        status.getMessage());
+    assertStillServes();
+  }
+
+  @Test
   void getOnAnExportPathIs405AllowingPost() throws Exception {
     HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v1/traces")).GET());
     assertEquals(405, response.statusCode());
