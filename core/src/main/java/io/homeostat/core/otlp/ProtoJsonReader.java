@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * Reads one OTLP/JSON value into a protobuf builder, streaming: Jackson's tokens drive the
@@ -41,6 +42,10 @@ final class ProtoJsonReader {
   private static final String TYPE_KEY = "@type";
   private static final String VALUE_KEY = "value";
   private static final int MAX_INTEGER_DIGITS = 20;
+  /** Longest string read as a number: room for any double's shortest decimal form and then some. */
+  private static final int MAX_NUMBER_CHARS = 64;
+  /** Jackson's note that it does not quote the input, inside positions it names in its messages. */
+  private static final Pattern SOURCE_DESCRIPTION = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   private final JsonFactory factory;
   private final JsonPath path = new JsonPath();
@@ -176,7 +181,7 @@ final class ProtoJsonReader {
         throw error("expected a map key true or false, got " + JsonText.quote(text));
       default:
         try {
-          return boxed(key.kind(), exactInteger(new BigDecimal(text), key.kind()));
+          return boxed(key.kind(), exactInteger(decimal(text), key.kind()));
         } catch (NumberFormatException e) {
           throw error("expected an integer (" + key.kind().protoName + ") map key, got " + JsonText.quote(text));
         } catch (ArithmeticException e) {
@@ -221,7 +226,7 @@ final class ProtoJsonReader {
         }
       }
       if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-        return exactInteger(token == JsonToken.VALUE_STRING ? new BigDecimal(parser.getText()) : parser.getDecimalValue(), kind);
+        return exactInteger(token == JsonToken.VALUE_STRING ? decimal(parser.getText()) : parser.getDecimalValue(), kind);
       }
     } catch (NumberFormatException e) {
       // falls through to the type error
@@ -249,6 +254,17 @@ final class ProtoJsonReader {
       return integer.longValue();
     }
     return inRange(integer.longValueExact(), kind);
+  }
+
+  /**
+   * A number written as a string. Jackson bounds the length of number tokens but not of strings,
+   * and parsing a megabyte of digits takes seconds, so long strings are no number.
+   */
+  private static BigDecimal decimal(String text) {
+    if (text.length() > MAX_NUMBER_CHARS) {
+      throw new NumberFormatException("too long for a number");
+    }
+    return new BigDecimal(text);
   }
 
   private static long inRange(long value, Kind kind) {
@@ -287,7 +303,7 @@ final class ProtoJsonReader {
           return Double.NEGATIVE_INFINITY;
         default:
           try {
-            return finite(new BigDecimal(text).doubleValue(), token);
+            return finite(decimal(text).doubleValue(), token);
           } catch (NumberFormatException e) {
             break;
           }
@@ -345,8 +361,7 @@ final class ProtoJsonReader {
         }
       }
     }
-    throw error("expected " + 2 * bytes + " hex digits (a " + bytes + "-byte " + field.kind().protoName
-        + "), got " + describe(token));
+    throw error("expected a " + field.kind().protoName + " of " + 2 * bytes + " hex digits, got " + describe(token));
   }
 
   private EnumValueDescriptor readEnum(EnumDescriptor type, JsonToken token) throws IOException {
@@ -359,7 +374,7 @@ final class ProtoJsonReader {
       value = type.findValueByName(parser.getText());
     }
     if (value == null) {
-      throw error("expected a " + type.getFullName() + " number or name, got " + describe(token));
+      throw error("expected a number or name of " + type.getFullName() + ", got " + describe(token));
     }
     return value;
   }
@@ -461,6 +476,7 @@ final class ProtoJsonReader {
 
   private OtlpJsonException malformed(String detail, JsonLocation location, Exception cause) {
     JsonLocation at = location != null ? location : parser != null ? parser.currentLocation() : JsonLocation.NA;
-    return new OtlpJsonException(path.toString(), "malformed JSON: " + detail, at.getLineNr(), at.getColumnNr(), cause);
+    String reason = "malformed JSON: " + SOURCE_DESCRIPTION.matcher(String.valueOf(detail)).replaceAll("[");
+    return new OtlpJsonException(path.toString(), reason, at.getLineNr(), at.getColumnNr(), cause);
   }
 }
