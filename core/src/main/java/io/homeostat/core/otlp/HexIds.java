@@ -1,6 +1,7 @@
 package io.homeostat.core.otlp;
 
 import com.google.protobuf.ByteString;
+import java.util.Arrays;
 
 /** Trace and span ids as OTLP/JSON writes them: hex digits, lower case out, either case in. */
 final class HexIds {
@@ -10,7 +11,7 @@ final class HexIds {
   private static final byte[] VALUES = new byte[128];
 
   static {
-    java.util.Arrays.fill(VALUES, (byte) -1);
+    Arrays.fill(VALUES, (byte) -1);
     for (int i = 0; i < 16; i++) {
       VALUES[DIGITS[i]] = (byte) i;
       VALUES[Character.toUpperCase(DIGITS[i])] = (byte) i;

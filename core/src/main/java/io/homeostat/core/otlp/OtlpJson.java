@@ -71,12 +71,14 @@ public final class OtlpJson {
    * closes {@code out}.
    *
    * @throws IllegalArgumentException when an Any holds a type other than google.rpc.Status and its
-   *     error details, or a Duration or Timestamp is out of range
+   *     error details, or a Duration or Timestamp is out of range; {@code out} may then hold part
+   *     of the message, which {@link #encode(MessageOrBuilder)} never returns
    */
   public static void encode(MessageOrBuilder message, OutputStream out) throws IOException {
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      new ProtoJsonWriter(generator).write(message);
-    }
+    JsonGenerator generator = FACTORY.createGenerator(out);
+    new ProtoJsonWriter(generator).write(message);
+    // Not in a finally: closing after a failure would write the buffered part and close its brackets.
+    generator.close();
   }
 
   /** {@link #encode(MessageOrBuilder, OutputStream)} into a new array. */

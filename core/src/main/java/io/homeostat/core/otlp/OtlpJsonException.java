@@ -26,7 +26,7 @@ public final class OtlpJsonException extends IOException {
   }
 
   private static String format(String path, String reason, int line, int column) {
-    String where = " (line " + line + ", column " + column + ")";
+    String where = line < 0 ? "" : " (line " + line + ", column " + column + ")";
     return path.isEmpty() ? reason + where : path + ": " + reason + where;
   }
 

@@ -4,25 +4,19 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.Descriptors.EnumDescriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
-import com.google.protobuf.UnsafeByteOperations;
 import io.homeostat.core.otlp.JsonField.Kind;
 import io.homeostat.core.otlp.MessageTable.Form;
 import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Base64;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads one OTLP/JSON value into a protobuf builder, streaming: Jackson's tokens drive the
@@ -40,7 +34,8 @@ final class ProtoJsonReader {
   private static final int MAX_DEPTH = 100;
   private static final String TYPE_KEY = "@type";
   private static final String VALUE_KEY = "value";
-  private static final int MAX_INTEGER_DIGITS = 20;
+  /** Jackson's note that it does not quote the input, inside positions it names in its messages. */
+  private static final Pattern SOURCE_DESCRIPTION = Pattern.compile("\\[Source: [^;\\]]*; ");
 
   private final JsonFactory factory;
   private final JsonPath path = new JsonPath();
@@ -88,25 +83,22 @@ final class ProtoJsonReader {
         expectObject(table, token);
         readAny(builder);
       }
-      case DURATION -> {
-        String text = token == JsonToken.VALUE_STRING ? parser.getText() : null;
-        Message duration = text == null ? null : ProtoTime.parseDuration(text);
-        if (duration == null) {
-          throw error("expected a duration like \"1.5s\", got " + describe(token));
-        }
-        builder.mergeFrom(duration);
-      }
-      case TIMESTAMP -> {
-        String text = token == JsonToken.VALUE_STRING ? parser.getText() : null;
-        Message timestamp = text == null ? null : ProtoTime.parseTimestamp(text);
-        if (timestamp == null) {
-          throw error("expected an RFC 3339 timestamp like \"1972-01-01T10:00:20.021Z\", got " + describe(token));
-        }
-        builder.mergeFrom(timestamp);
-      }
+      case DURATION -> builder.mergeFrom(readTimeString(token, ProtoTime::parseDuration, "a duration like \"1.5s\""));
+      case TIMESTAMP -> builder.mergeFrom(readTimeString(token, ProtoTime::parseTimestamp,
+          "an RFC 3339 timestamp like \"1972-01-01T10:00:20.021Z\""));
     }
     depth--;
-    return builder.build();
+    // buildPartial: proto3 has no required fields, and a proto2 type's missing ones are no JSON error.
+    return builder.buildPartial();
+  }
+
+  /** A Duration or Timestamp from its string; {@code parse} returns null for text that is not one. */
+  private Message readTimeString(JsonToken token, Function<String, Message> parse, String expected) throws IOException {
+    Message value = token == JsonToken.VALUE_STRING ? parse.apply(parser.getText()) : null;
+    if (value == null) {
+      throw error("expected " + expected + ", got " + describe(token));
+    }
+    return value;
   }
 
   private void expectObject(MessageTable table, JsonToken token) throws IOException {
@@ -155,213 +147,30 @@ final class ProtoJsonReader {
     }
     FieldDescriptor descriptor = field.descriptor();
     for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-      JsonToken value = parser.nextToken();
       path.pushMapKey(key);
       Message.Builder entry = builder.newBuilderForField(descriptor);
-      entry.setField(field.mapKey().descriptor(), mapKey(field.mapKey(), key));
-      entry.setField(field.mapValue().descriptor(), readValue(field.mapValue(), entry, value));
+      try {
+        // Before the value token, so that an error points at the key.
+        entry.setField(field.mapKey().descriptor(), JsonScalars.mapKey(field.mapKey(), key));
+      } catch (JsonScalars.BadValue e) {
+        throw error(e.getMessage());
+      }
+      entry.setField(field.mapValue().descriptor(), readValue(field.mapValue(), entry, parser.nextToken()));
       builder.addRepeatedField(descriptor, entry.build());
       path.pop();
     }
   }
 
-  private Object mapKey(JsonField key, String text) throws IOException {
-    switch (key.kind()) {
-      case STRING:
-        return text;
-      case BOOL:
-        if (text.equals("true") || text.equals("false")) {
-          return Boolean.valueOf(text);
-        }
-        throw error("expected a map key true or false, got " + JsonText.quote(text));
-      default:
-        try {
-          return boxed(key.kind(), exactInteger(new BigDecimal(text), key.kind()));
-        } catch (NumberFormatException e) {
-          throw error("expected an integer (" + key.kind().protoName + ") map key, got " + JsonText.quote(text));
-        } catch (ArithmeticException e) {
-          throw error(JsonText.quote(text) + " is out of range for " + key.kind().protoName);
-        }
-    }
-  }
-
   /** One value of {@code field}; {@code builder} is the message it goes into. */
   private Object readValue(JsonField field, Message.Builder builder, JsonToken token) throws IOException {
-    return switch (field.kind()) {
-      case INT32, UINT32, INT64, UINT64 -> boxed(field.kind(), readInteger(field.kind(), token));
-      case FLOAT -> readFloat(token);
-      case DOUBLE -> readDouble(token);
-      case BOOL -> readBool(token);
-      case STRING -> readString(token);
-      case BYTES -> readBytes(token);
-      case TRACE_ID, SPAN_ID -> readId(field, token);
-      case ENUM -> readEnum(field.descriptor().getEnumType(), token);
-      case MESSAGE -> readMessage(field.messageTable(), builder.newBuilderForField(field.descriptor()), token);
-    };
-  }
-
-  private static Object boxed(Kind kind, long value) {
-    // Not a conditional expression: that would promote the Integer to a Long.
-    if (kind == Kind.INT32 || kind == Kind.UINT32) {
-      return (int) value;
+    if (field.kind() == Kind.MESSAGE) {
+      return readMessage(field.messageTable(), builder.newBuilderForField(field.descriptor()), token);
     }
-    return value;
-  }
-
-  /** An integer of {@code kind} from a number or a decimal string; unsigned 32- and 64-bit values come back in their signed bit patterns. */
-  private long readInteger(Kind kind, JsonToken token) throws IOException {
     try {
-      if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != NumberType.BIG_INTEGER) {
-        return inRange(parser.getLongValue(), kind);
-      }
-      if (token == JsonToken.VALUE_STRING) {
-        long simple = Decimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        if (simple != Decimals.NOT_SIMPLE) {
-          return inRange(simple, kind);
-        }
-      }
-      if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-        return exactInteger(token == JsonToken.VALUE_STRING ? new BigDecimal(parser.getText()) : parser.getDecimalValue(), kind);
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the type error
-    } catch (ArithmeticException e) {
-      throw error(describe(token) + " is out of range for " + kind.protoName);
+      return JsonScalars.read(field, parser, token);
+    } catch (JsonScalars.BadValue e) {
+      throw error(e.getMessage());
     }
-    throw error("expected an integer (" + kind.protoName + "), got " + describe(token));
-  }
-
-  /**
-   * {@code value} as a long of {@code kind}; throws NumberFormatException when it has a fraction and
-   * ArithmeticException when it is out of range. Checks the digit count before converting, so that
-   * {@code 1e999999999} costs nothing.
-   */
-  private static long exactInteger(BigDecimal value, Kind kind) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    if (stripped.scale() > 0) {
-      throw new NumberFormatException("not an integer");
-    }
-    if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
-      throw new ArithmeticException("too many digits");
-    }
-    BigInteger integer = stripped.toBigIntegerExact();
-    if (kind == Kind.UINT64 && integer.signum() >= 0 && integer.bitLength() <= 64) {
-      return integer.longValue();
-    }
-    return inRange(integer.longValueExact(), kind);
-  }
-
-  private static long inRange(long value, Kind kind) {
-    boolean ok = switch (kind) {
-      case INT32 -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
-      case UINT32 -> value >= 0 && value <= 0xFFFF_FFFFL;
-      case UINT64 -> value >= 0;
-      default -> true;
-    };
-    if (!ok) {
-      throw new ArithmeticException("out of range");
-    }
-    return value;
-  }
-
-  private Float readFloat(JsonToken token) throws IOException {
-    double value = readDouble(token);
-    if (Math.abs(value) > Float.MAX_VALUE && !Double.isInfinite(value)) {
-      throw error(describe(token) + " is out of range for float");
-    }
-    return (float) value;
-  }
-
-  private Double readDouble(JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return finite(parser.getDoubleValue(), token);
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      String text = parser.getText();
-      switch (text) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          try {
-            return finite(new BigDecimal(text).doubleValue(), token);
-          } catch (NumberFormatException e) {
-            break;
-          }
-      }
-    }
-    throw error("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\", got " + describe(token));
-  }
-
-  private double finite(double value, JsonToken token) throws IOException {
-    if (Double.isInfinite(value)) {
-      throw error(describe(token) + " is out of range for double");
-    }
-    return value;
-  }
-
-  private Boolean readBool(JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-      return token == JsonToken.VALUE_TRUE;
-    }
-    throw error("expected true or false, got " + describe(token));
-  }
-
-  private String readString(JsonToken token) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
-      throw error("expected a string, got " + describe(token));
-    }
-    return parser.getText();
-  }
-
-  private ByteString readBytes(JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_STRING) {
-      String text = parser.getText();
-      // proto3 JSON accepts standard and URL-safe base64, padded or not.
-      boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
-      try {
-        return UnsafeByteOperations.unsafeWrap((urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text));
-      } catch (IllegalArgumentException e) {
-        // falls through to the type error
-      }
-    }
-    throw error("expected base64, got " + describe(token));
-  }
-
-  private ByteString readId(JsonField field, JsonToken token) throws IOException {
-    int bytes = field.idLength();
-    if (token == JsonToken.VALUE_STRING) {
-      int length = parser.getTextLength();
-      if (length == 0) {
-        return ByteString.EMPTY;
-      }
-      if (length == 2 * bytes) {
-        byte[] id = HexIds.decode(parser.getTextCharacters(), parser.getTextOffset(), length);
-        if (id != null) {
-          return UnsafeByteOperations.unsafeWrap(id);
-        }
-      }
-    }
-    throw error("expected " + 2 * bytes + " hex digits (a " + bytes + "-byte " + field.kind().protoName
-        + "), got " + describe(token));
-  }
-
-  private EnumValueDescriptor readEnum(EnumDescriptor type, JsonToken token) throws IOException {
-    EnumValueDescriptor value = null;
-    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == NumberType.INT) {
-      int number = parser.getIntValue();
-      // Open (proto3) enums keep numbers this build does not know, as the binary format does.
-      value = type.isClosed() ? type.findValueByNumber(number) : type.findValueByNumberCreatingIfUnknown(number);
-    } else if (token == JsonToken.VALUE_STRING) {
-      value = type.findValueByName(parser.getText());
-    }
-    if (value == null) {
-      throw error("expected a " + type.getFullName() + " number or name, got " + describe(token));
-    }
-    return value;
   }
 
   /** Reads an Any's members after its START_OBJECT, resolving "@type" wherever it stands. */
@@ -442,16 +251,7 @@ final class ProtoJsonReader {
   }
 
   private String describe(JsonToken token) throws IOException {
-    if (token == null) {
-      return "the end of input";
-    }
-    return switch (token) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> JsonText.quote(parser.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> JsonText.shorten(parser.getText());
-      default -> token.asString() != null ? token.asString() : token.name();
-    };
+    return JsonScalars.describe(parser, token);
   }
 
   private OtlpJsonException error(String reason) {
@@ -461,6 +261,7 @@ final class ProtoJsonReader {
 
   private OtlpJsonException malformed(String detail, JsonLocation location, Exception cause) {
     JsonLocation at = location != null ? location : parser != null ? parser.currentLocation() : JsonLocation.NA;
-    return new OtlpJsonException(path.toString(), "malformed JSON: " + detail, at.getLineNr(), at.getColumnNr(), cause);
+    String reason = "malformed JSON: " + SOURCE_DESCRIPTION.matcher(String.valueOf(detail)).replaceAll("[");
+    return new OtlpJsonException(path.toString(), reason, at.getLineNr(), at.getColumnNr(), cause);
   }
 }

@@ -25,9 +25,12 @@ final class ProtoJsonWriter {
   private static final String TYPE_KEY = "@type";
   private static final String VALUE_KEY = "value";
 
+  /** Hex digits of a 16-byte trace id, the longest id OTLP has. */
+  private static final int TRACE_ID_CHARS = 32;
+
   private final JsonGenerator out;
-  /** Room for a 16-byte id in hex and for any 64-bit decimal. */
-  private final char[] scratch = new char[32];
+  /** Room for a trace id in hex and for any 64-bit decimal. */
+  private final char[] scratch = new char[Math.max(TRACE_ID_CHARS, Decimals.MAX_CHARS)];
 
   ProtoJsonWriter(JsonGenerator out) {
     this.out = out;
