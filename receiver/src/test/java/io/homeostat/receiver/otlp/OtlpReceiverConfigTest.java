@@ -115,7 +115,7 @@ class OtlpReceiverConfigTest {
               otlp:
                 protocols:
                   grpc: { endpont: "localhost:4317" }
-            """, List.of("otlp.yaml:4:24: receivers.otlp.protocols.grpc.endpont: unknown key"
+            """, List.of("otlp.yaml:4:15: receivers.otlp.protocols.grpc.endpont: unknown key"
                 + " 'endpont'; did you mean 'endpoint'? (valid keys: endpoint,"
                 + " max_recv_msg_size_mib, max_concurrent_streams)")),
         Arguments.of("a protocol we do not speak", """
@@ -124,10 +124,10 @@ class OtlpReceiverConfigTest {
                 protocols:
                   thrift_http:
             """, List.of(
+                "otlp.yaml:4:7: receivers.otlp.protocols.thrift_http: unknown key 'thrift_http'"
+                    + " (valid keys: grpc, http)",
                 "otlp.yaml:4:7: receivers.otlp.protocols: must specify at least one protocol"
-                    + " (grpc, http) when using the otlp receiver",
-                "otlp.yaml:4:19: receivers.otlp.protocols.thrift_http: unknown key 'thrift_http'"
-                    + " (valid keys: grpc, http)")),
+                    + " (grpc, http) when using the otlp receiver")),
         Arguments.of("limits out of range", """
             receivers:
               otlp:
