@@ -197,16 +197,15 @@ public final class QueuedExporter implements Exporter {
       Duration delay = backoff.nextDelay(retry, failure.retryAfter());
       Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
       if (!backoff.allows(elapsed, delay)) {
-        drop(job, "exhausted", "no retry left after " + (retry + 1) + " attempts over "
-            + Durations.format(elapsed.truncatedTo(ChronoUnit.SECONDS))
+        drop(job, "exhausted", "no retry left after " + (retry + 1)
+            + (retry == 0 ? " attempt" : " attempts") + " over " + roughly(elapsed)
             + " (retry_on_failure.max_elapsed_time is "
             + Durations.format(backoff.config().maxElapsedTime()) + ")", failure);
         return;
       }
       failures.warn("retry", "exporter " + id + " failed to send " + job.items + " "
           + ExporterMetrics.words(job.signal) + " and retries in "
-          + Durations.format(delay.truncatedTo(ChronoUnit.MILLIS)) + ": " + failure.getMessage(),
-          failure.getCause());
+          + roughly(delay) + ": " + failure.getMessage(), null);
       try {
         if (!pause(delay.toNanos())) {
           giveUp(job);
@@ -247,6 +246,12 @@ public final class QueuedExporter implements Exporter {
     return true;
   }
 
+  /** {@code d} to the second, or to the millisecond when shorter, for messages. */
+  private static String roughly(Duration d) {
+    return Durations.format(d.truncatedTo(
+        d.compareTo(Duration.ofSeconds(1)) < 0 ? ChronoUnit.MILLIS : ChronoUnit.SECONDS));
+  }
+
   private void recordSuccess(Job job, Outcome.Accepted outcome) {
     long rejected = Math.min(outcome.rejected(), job.items);
     metrics.sent(job.signal, job.items - rejected);
@@ -269,7 +274,8 @@ public final class QueuedExporter implements Exporter {
     metrics.sendFailed(job.signal, job.items);
     failures.warn(kind, "exporter " + id + " dropped " + job.items + " " + ExporterMetrics.words(job.signal)
         + ", " + why + ": " + failure.getMessage(),
-        failure instanceof ExportException ? failure.getCause() : failure);
+        // An export failure's message already tells the story; anything else is a bug to show.
+        failure instanceof ExportException ? null : failure);
   }
 
   /** A request that shutdown left undelivered: counted now, reported once at the end. */
