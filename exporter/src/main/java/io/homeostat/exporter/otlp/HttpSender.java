@@ -5,6 +5,8 @@ import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.config.Durations;
+import io.homeostat.core.otlp.OtlpJson;
+import io.homeostat.core.otlp.OtlpJsonException;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.RetryAfter;
@@ -14,8 +16,10 @@ import io.homeostat.exporter.sending.Sender;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -68,7 +72,7 @@ final class HttpSender implements Sender {
     URI url = urls.get(signal);
     HttpRequest.Builder post = HttpRequest.newBuilder(url)
         .timeout(deadline.remaining())
-        .header("Content-Type", "application/x-protobuf")
+        .header("Content-Type", config.encoding().contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
     if (config.compression() == Compression.GZIP) {
       post.header("Content-Encoding", "gzip");
@@ -98,7 +102,7 @@ final class HttpSender implements Sender {
     }
     int status = response.statusCode();
     if (status / 100 == 2) {
-      return PartialSuccess.of(decodeResponse(signal, response.body()));
+      return PartialSuccess.of(decodeResponse(signal, response));
     }
     String message = "the OTLP/HTTP backend at " + url + " answered " + status
         + quote(errorMessage(response)) + hint(status, signal);
@@ -111,29 +115,50 @@ final class HttpSender implements Sender {
   }
 
   private byte[] body(Message request) {
-    if (config.compression() == Compression.NONE) {
-      return request.toByteArray();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(request.getSerializedSize() / 4 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      request.writeTo(gzip);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(request.getSerializedSize() + 64);
+    try (OutputStream target = config.compression() == Compression.GZIP
+        ? new GZIPOutputStream(out) : out) {
+      if (config.encoding() == Encoding.JSON) {
+        OtlpJson.encode(request, target);
+      } else {
+        request.writeTo(target);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("gzip into memory failed", e);
+      throw new UncheckedIOException("encoding into memory failed", e);
     }
     return out.toByteArray();
   }
 
-  /** The export response in a 2xx body; an empty or unreadable body counts as full success. */
-  private static Message decodeResponse(Signal signal, byte[] body) {
+  /**
+   * The export response in a 2xx body, in the encoding the backend answered with; an empty or
+   * unreadable body counts as full success.
+   */
+  private static Message decodeResponse(Signal signal, HttpResponse<byte[]> response) {
+    Message prototype = switch (signal) {
+      case TRACES -> ExportTraceServiceResponse.getDefaultInstance();
+      case METRICS -> ExportMetricsServiceResponse.getDefaultInstance();
+      case LOGS -> ExportLogsServiceResponse.getDefaultInstance();
+    };
+    return decode(response, prototype);
+  }
+
+  /** The body as {@code prototype}'s type, JSON or protobuf by its content type; else the prototype. */
+  private static <T extends Message> T decode(HttpResponse<byte[]> response, T prototype) {
+    byte[] body = response.body();
     try {
-      return switch (signal) {
-        case TRACES -> ExportTraceServiceResponse.parseFrom(body);
-        case METRICS -> ExportMetricsServiceResponse.parseFrom(body);
-        case LOGS -> ExportLogsServiceResponse.parseFrom(body);
-      };
-    } catch (InvalidProtocolBufferException e) {
-      return ExportTraceServiceResponse.getDefaultInstance();
+      if (isJson(response)) {
+        return OtlpJson.decode(new ByteArrayInputStream(body), prototype);
+      }
+      @SuppressWarnings("unchecked")
+      T parsed = (T) prototype.getParserForType().parseFrom(body);
+      return parsed;
+    } catch (OtlpJsonException | InvalidProtocolBufferException e) {
+      return prototype;
     }
+  }
+
+  private static boolean isJson(HttpResponse<byte[]> response) {
+    return response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
   }
 
   /** The backend's reason: a {@code google.rpc.Status} message, or the start of a text body. */
@@ -143,12 +168,8 @@ final class HttpSender implements Sender {
       return "";
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
-    if (type.startsWith("application/x-protobuf")) {
-      try {
-        return com.google.rpc.Status.parseFrom(body).getMessage();
-      } catch (InvalidProtocolBufferException e) {
-        return "";
-      }
+    if (isJson(response) || type.startsWith("application/x-protobuf")) {
+      return decode(response, com.google.rpc.Status.getDefaultInstance()).getMessage();
     }
     String text = new String(body, 0, Math.min(body.length, MAX_QUOTED), StandardCharsets.UTF_8)
         .strip();

@@ -19,15 +19,16 @@ import java.util.Set;
  * @param compression of request bodies; gzip by default
  * @param headers sent with every request (credentials, {@code X-Scope-OrgID})
  * @param timeout of each attempt; 30s by default, like the Collector's
+ * @param encoding {@code proto} (default) or {@code json}
  * @param tls trust and client certificate for {@code https} URLs
  */
 public record OtlpHttpConfig(String endpoint, String tracesEndpoint, String metricsEndpoint,
     String logsEndpoint, Compression compression, Map<String, String> headers, Duration timeout,
-    TlsConfig tls, QueueConfig sendingQueue, RetryConfig retryOnFailure)
+    Encoding encoding, TlsConfig tls, QueueConfig sendingQueue, RetryConfig retryOnFailure)
     implements Validatable {
 
   static final OtlpHttpConfig DEFAULT = new OtlpHttpConfig(null, null, null, null,
-      Compression.GZIP, Map.of(), Duration.ofSeconds(30), TlsConfig.DEFAULT,
+      Compression.GZIP, Map.of(), Duration.ofSeconds(30), Encoding.PROTO, TlsConfig.DEFAULT,
       QueueConfig.DEFAULT, RetryConfig.DEFAULT);
 
   /** Headers the HTTP client sets itself, or the exporter does; they cannot be configured. */

@@ -29,6 +29,7 @@ class OtlpHttpConfigTest {
     assertEquals(URI.create("http://loki:3100/otlp/v1/logs"), config.url(Signal.LOGS));
     assertEquals(Duration.ofSeconds(30), config.timeout());
     assertEquals(Compression.GZIP, config.compression());
+    assertEquals(Encoding.PROTO, config.encoding());
   }
 
   @Test
@@ -67,6 +68,12 @@ class OtlpHttpConfigTest {
     assertEquals(List.of("test.yaml:3:16: otlphttp.compression: expected one of gzip, none, "
         + "found 'snappy'"),
         errors("otlphttp:\n  endpoint: http://c:4318\n  compression: snappy\n"));
+  }
+
+  @Test
+  void anUnknownEncodingIsRefused() {
+    assertEquals(List.of("test.yaml:3:13: otlphttp.encoding: expected one of proto, json, "
+        + "found 'xml'"), errors("otlphttp:\n  endpoint: http://c:4318\n  encoding: xml\n"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.google.rpc.Code;
 import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
+import io.homeostat.core.otlp.OtlpJson;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
@@ -137,6 +138,32 @@ class OtlpHttpExporterTest {
 
   private String backendPort() {
     return backend.url().substring(backend.url().lastIndexOf(':') + 1);
+  }
+
+  @Test
+  void withEncodingJsonTheBodyIsOtlpJson() throws Exception {
+    backend = new FakeHttpBackend(true);
+    send("  encoding: json\n");
+    FakeHttpBackend.Received received = backend.nextRequest();
+    assertEquals("application/json", received.headers().get("Content-Type"));
+    assertEquals(TestRequests.spans(2),
+        OtlpJson.decodeRequest(Signal.TRACES, new ByteArrayInputStream(received.body())));
+  }
+
+  @Test
+  void jsonAnswersAreReadForPartialSuccessAndErrors() throws Exception {
+    backend = new FakeHttpBackend(true);
+    backend.answerNext(
+        new Answer(200, Map.of(), "application/json",
+            "{\"partialSuccess\":{\"rejectedSpans\":\"1\",\"errorMessage\":\"too old\"}}"
+                .getBytes(StandardCharsets.UTF_8)),
+        new Answer(400, Map.of(), "application/json",
+            "{\"code\":3,\"message\":\"span 0 has no trace id\"}".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(new Outcome.Accepted(1, "too old"), send("  encoding: json\n"));
+    PermanentExportException e = assertThrows(PermanentExportException.class, () -> sender.send(
+        Signal.TRACES, TestRequests.spans(1), Deadline.in(Duration.ofSeconds(5))));
+    assertTrue(e.getMessage().endsWith(" answered 400: span 0 has no trace id; the backend "
+        + "refused the data as invalid"), e.getMessage());
   }
 
   @Test
