@@ -17,10 +17,6 @@ public record TlsConfig(boolean insecure, String caFile, String certFile, String
 
   public static final TlsConfig DEFAULT = new TlsConfig(false, null, null, null, false);
 
-  public static TlsConfig defaults() {
-    return DEFAULT;
-  }
-
   @Override
   public void validate(Violations violations) {
     if (certFile != null && keyFile == null) {

@@ -15,10 +15,6 @@ public record QueueConfig(boolean enabled, int numConsumers, int queueSize) impl
 
   public static final QueueConfig DEFAULT = new QueueConfig(true, 10, 1000);
 
-  public static QueueConfig defaults() {
-    return DEFAULT;
-  }
-
   /** The number of requests that can wait for a sender. */
   public int capacity() {
     return enabled ? queueSize : numConsumers;

@@ -53,6 +53,8 @@ public final class QueuedExporter implements Exporter {
   private static final CountDownLatch NEVER = new CountDownLatch(1);
   /** How long shutdown waits for an interrupted consumer to end after the deadline. */
   private static final long JOIN_GRACE_MILLIS = 1000;
+  /** The attempt deadline of {@link #local} exporters, which do not time out themselves. */
+  private static final Duration LOCAL_TIMEOUT = Duration.ofMinutes(1);
 
   private final String id;
   private final Set<Signal> signals;
@@ -89,6 +91,17 @@ public final class QueuedExporter implements Exporter {
   public QueuedExporter(ComponentSettings settings, Set<Signal> signals, Sender sender,
       Duration timeout, QueueConfig queue, RetryConfig retry) {
     this(settings, signals, sender, timeout, queue, new Backoff(retry), RetryClock.SYSTEM);
+  }
+
+  /**
+   * For exporters that write locally (file, log): one consumer, so that writes keep their order
+   * and need no lock, the default queue size, and no retries (a failed local write is reported,
+   * not repeated). Local writes do not time out; the attempt deadline only matters at shutdown.
+   */
+  public static QueuedExporter local(ComponentSettings settings, Set<Signal> signals,
+      Sender sender) {
+    return new QueuedExporter(settings, signals, sender, LOCAL_TIMEOUT,
+        new QueueConfig(true, 1, QueueConfig.DEFAULT.queueSize()), RetryConfig.DISABLED);
   }
 
   /** With the waits' spread and the clock chosen, so that tests need not wait. */
