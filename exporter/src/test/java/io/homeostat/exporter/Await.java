@@ -1,5 +1,7 @@
 package io.homeostat.exporter;
 
+import io.homeostat.core.component.Deadline;
+import io.homeostat.core.pipeline.Exporter;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -11,6 +13,18 @@ public final class Await {
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
   private Await() {}
+
+  /**
+   * Starts {@code exporter}'s shutdown on a thread of its own and returns that thread once it
+   * waits for the sending queue to drain.
+   */
+  public static Thread shutdownInBackground(Exporter exporter) {
+    Thread shutdown = new Thread(() -> exporter.shutdown(Deadline.in(Duration.ofSeconds(10))),
+        "test-shutdown");
+    shutdown.start();
+    until("shutdown to wait for the queue", () -> shutdown.getState() == Thread.State.TIMED_WAITING);
+    return shutdown;
+  }
 
   /** Returns once {@code condition} holds; fails the test with {@code what} after 10 seconds. */
   public static void until(String what, BooleanSupplier condition) {

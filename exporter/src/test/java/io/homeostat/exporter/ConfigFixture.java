@@ -12,6 +12,10 @@ import java.util.List;
 /** Binds an exporter's YAML section, written under its type, as the server would. */
 public final class ConfigFixture {
 
+  /** A {@code retry_on_failure} section with retries 5ms apart, so that tests do not wait. */
+  public static final String FAST_RETRY =
+      "  retry_on_failure: { initial_interval: 5ms, max_interval: 5ms, randomization_factor: 0 }\n";
+
   private ConfigFixture() {}
 
   /** The bound config; fails the test when the YAML has errors. */

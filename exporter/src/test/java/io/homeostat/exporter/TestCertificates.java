@@ -21,6 +21,18 @@ public record TestCertificates(Path certPem, Path keyPem, KeyStore keyStore) {
 
   private static final char[] PASSWORD = "changeit".toCharArray();
 
+  /** A certificate for {@code localhost} and {@code 127.0.0.1}, as {@code <name>.pem}. */
+  public static TestCertificates forLocalhost(Path dir, String name)
+      throws IOException, InterruptedException, GeneralSecurityException {
+    return generate(dir, name, "localhost", "dns:localhost,ip:127.0.0.1");
+  }
+
+  /** A certificate for a host the tests never connect to, as {@code elsewhere.pem}. */
+  public static TestCertificates forAnotherHost(Path dir)
+      throws IOException, InterruptedException, GeneralSecurityException {
+    return generate(dir, "elsewhere", "elsewhere.example", "dns:elsewhere.example");
+  }
+
   /**
    * Generates a key pair and certificate for {@code commonName} valid for {@code san}
    * (keytool's syntax, such as {@code dns:localhost,ip:127.0.0.1}), into {@code dir}.

@@ -36,7 +36,8 @@ public record RetryConfig(boolean enabled, Duration initialInterval, double rand
   @Override
   public void validate(Violations violations) {
     if (initialInterval.isNegative() || initialInterval.isZero()) {
-      violations.add("initial_interval", "must be positive, was " + Durations.format(initialInterval)
+      violations.add("initial_interval", "must be positive, was "
+          + Durations.format(initialInterval)
           + ": it is the wait before the first retry, such as 5s");
     }
     if (!(randomizationFactor >= 0 && randomizationFactor <= 1)) {
@@ -53,7 +54,8 @@ public record RetryConfig(boolean enabled, Duration initialInterval, double rand
     }
     if (maxElapsedTime.isNegative()) {
       violations.add("max_elapsed_time", "must not be negative, was "
-          + Durations.format(maxElapsedTime) + ": write 0 to retry forever, or a duration such as 5m");
+          + Durations.format(maxElapsedTime)
+          + ": write 0 to retry forever, or a duration such as 5m");
     } else if (!maxElapsedTime.isZero() && maxElapsedTime.compareTo(initialInterval) < 0) {
       violations.add("max_elapsed_time", "must not be less than initial_interval ("
           + Durations.format(initialInterval) + "), was " + Durations.format(maxElapsedTime)

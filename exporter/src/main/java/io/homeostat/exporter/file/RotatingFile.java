@@ -115,7 +115,8 @@ final class RotatingFile implements AutoCloseable {
   private void deleteOldBackups() throws IOException {
     record Backup(Path path, LocalDateTime time) {}
     List<Backup> backups = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path.toAbsolutePath().getParent())) {
+    Path directory = path.toAbsolutePath().getParent();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
         Matcher m = backupName.matcher(entry.getFileName().toString());
         if (m.matches()) {

@@ -142,7 +142,7 @@ final class HttpSender implements Sender {
     return decode(response, prototype);
   }
 
-  /** The body as {@code prototype}'s type, JSON or protobuf by its content type; else the prototype. */
+  /** The body as {@code prototype}'s type, JSON or protobuf by its content type, else prototype. */
   private static <T extends Message> T decode(HttpResponse<byte[]> response, T prototype) {
     byte[] body = response.body();
     try {

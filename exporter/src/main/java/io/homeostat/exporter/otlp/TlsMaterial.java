@@ -42,7 +42,8 @@ final class TlsMaterial {
   private TlsMaterial() {}
 
   /** The trust managers: {@code ca_file}, the system trust store, or trust in anything. */
-  static TrustManager[] trustManagers(TlsConfig tls, ComponentSettings settings) throws IOException {
+  static TrustManager[] trustManagers(TlsConfig tls, ComponentSettings settings)
+      throws IOException {
     if (tls.insecureSkipVerify()) {
       return new TrustManager[] {new TrustingEverything()};
     }
@@ -71,7 +72,8 @@ final class TlsMaterial {
     if (tls.certFile() == null) {
       return null;
     }
-    Collection<? extends Certificate> chain = certificates("tls.cert_file", tls.certFile(), settings);
+    Collection<? extends Certificate> chain =
+        certificates("tls.cert_file", tls.certFile(), settings);
     PrivateKey key = privateKey(tls.keyFile(), settings);
     try {
       KeyStore store = emptyStore();
@@ -151,7 +153,7 @@ final class TlsMaterial {
       try {
         return KeyFactory.getInstance(algorithm).generatePrivate(spec);
       } catch (GeneralSecurityException notThisOne) {
-        // The PKCS#8 wrapper names the algorithm; trying the common ones is simpler than parsing it.
+        // PKCS#8 names the algorithm inside; trying the common ones is simpler than parsing it.
       }
     }
     throw new IOException("tls.key_file '" + path + "' holds a key of an unsupported type; "

@@ -1,5 +1,7 @@
 package io.homeostat.exporter.sending;
 
+import static io.homeostat.exporter.sending.ExporterMetrics.words;
+
 import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
@@ -151,7 +153,7 @@ public final class QueuedExporter implements Exporter {
       }
       finished();
       failures.warn("queue_full", "exporter " + id + " refused " + items + " "
-          + ExporterMetrics.words(signal) + " and asked the client to retry: its sending queue is full ("
+          + words(signal) + " and asked the client to retry: its sending queue is full ("
           + capacity + " requests). The backend is slow or unreachable (see the failures logged "
           + "before this), or the queue is too small for the load: raise "
           + "sending_queue.queue_size or num_consumers", null);
@@ -217,7 +219,7 @@ public final class QueuedExporter implements Exporter {
         return;
       }
       failures.warn("retry", "exporter " + id + " failed to send " + job.items + " "
-          + ExporterMetrics.words(job.signal) + " and retries in "
+          + words(job.signal) + " and retries in "
           + roughly(delay) + ": " + failure.getMessage(), null);
       try {
         if (!pause(delay.toNanos())) {
@@ -271,11 +273,11 @@ public final class QueuedExporter implements Exporter {
     if (rejected > 0) {
       metrics.sendFailed(job.signal, rejected);
       failures.warn("partial", "exporter " + id + ": the backend rejected " + rejected + " of "
-          + job.items + " " + ExporterMetrics.words(job.signal) + " for good (partial success): "
+          + job.items + " " + words(job.signal) + " for good (partial success): "
           + describe(outcome.message()), null);
     } else if (!outcome.message().isEmpty()) {
       failures.warn("partial_warning", "exporter " + id + ": the backend accepted "
-          + job.items + " " + ExporterMetrics.words(job.signal) + " with a warning: " + outcome.message(), null);
+          + job.items + " " + words(job.signal) + " with a warning: " + outcome.message(), null);
     }
   }
 
@@ -285,7 +287,7 @@ public final class QueuedExporter implements Exporter {
 
   private void drop(Job job, String kind, String why, Exception failure) {
     metrics.sendFailed(job.signal, job.items);
-    failures.warn(kind, "exporter " + id + " dropped " + job.items + " " + ExporterMetrics.words(job.signal)
+    failures.warn(kind, "exporter " + id + " dropped " + job.items + " " + words(job.signal)
         + ", " + why + ": " + failure.getMessage(),
         // An export failure's message already tells the story; anything else is a bug to show.
         failure instanceof ExportException ? null : failure);
@@ -352,7 +354,7 @@ public final class QueuedExporter implements Exporter {
       long n = undelivered.get(2 * signal.ordinal() + 1);
       if (r > 0) {
         bySignal.add(signal.configName() + ": " + r + (r == 1 ? " request (" : " requests (") + n
-            + " " + ExporterMetrics.words(signal) + ")");
+            + " " + words(signal) + ")");
         requests += r;
         items += n;
       }

@@ -32,9 +32,6 @@ import org.junit.jupiter.api.Test;
 class OtlpGrpcExporterTest {
 
   private static final OtlpGrpcExporterFactory FACTORY = new OtlpGrpcExporterFactory();
-  /** Retries a few milliseconds apart, so that tests do not wait. */
-  private static final String FAST_RETRY =
-      "  retry_on_failure: { initial_interval: 5ms, max_interval: 5ms, randomization_factor: 0 }\n";
 
   private final MetricRegistry registry = new MetricRegistry();
   private final ComponentSettings settings =
@@ -102,7 +99,7 @@ class OtlpGrpcExporterTest {
   @Test
   void retriesUnavailableUntilTheBackendTakesTheRequestAndCountsTheRetries() throws Exception {
     backend.failNext(2, Status.Code.UNAVAILABLE, Duration.ofMillis(10));
-    start(FAST_RETRY);
+    start(ConfigFixture.FAST_RETRY);
     exporter.offer(Signal.LOGS, TestRequests.logRecords(2));
 
     Await.equal(2.0, () -> metric("homeostat_exporter_sent_log_records_total"));
@@ -172,7 +169,7 @@ class OtlpGrpcExporterTest {
   @Test
   void aPermanentErrorIsNotRetriedAndCountsTheItemsAsFailed() throws Exception {
     backend.failNext(5, Status.Code.INVALID_ARGUMENT, null);
-    start(FAST_RETRY);
+    start(ConfigFixture.FAST_RETRY);
     exporter.offer(Signal.TRACES, TestRequests.spans(3));
 
     Await.equal(3.0, () -> metric("homeostat_exporter_send_failed_spans_total"));
@@ -209,7 +206,7 @@ class OtlpGrpcExporterTest {
   @Test
   void aPartialSuccessCountsTheRejectedItemsAsFailedWithoutRetrying() throws Exception {
     backend.rejectEach(2);
-    start(FAST_RETRY);
+    start(ConfigFixture.FAST_RETRY);
     exporter.offer(Signal.TRACES, TestRequests.spans(5));
 
     Await.equal(2.0, () -> metric("homeostat_exporter_send_failed_spans_total"));
@@ -226,10 +223,7 @@ class OtlpGrpcExporterTest {
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
     exporter.offer(Signal.LOGS, TestRequests.logRecords(3));
 
-    Thread shutdown = new Thread(() -> exporter.shutdown(Deadline.in(Duration.ofSeconds(10))));
-    shutdown.start();
-    Await.until("shutdown to wait for the queue",
-        () -> shutdown.getState() == Thread.State.TIMED_WAITING);
+    Thread shutdown = Await.shutdownInBackground(exporter);
     release.countDown();
     shutdown.join(10_000);
 

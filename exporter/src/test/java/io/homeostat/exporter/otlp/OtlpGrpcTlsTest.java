@@ -43,9 +43,8 @@ class OtlpGrpcTlsTest {
 
   @BeforeAll
   static void makeCertificates() throws Exception {
-    server = TestCertificates.generate(dir, "server", "localhost", "dns:localhost,ip:127.0.0.1");
-    elsewhere = TestCertificates.generate(dir, "elsewhere", "elsewhere.example",
-        "dns:elsewhere.example");
+    server = TestCertificates.forLocalhost(dir, "server");
+    elsewhere = TestCertificates.forAnotherHost(dir);
     client = TestCertificates.generate(dir, "client", "homeostat", "dns:homeostat");
   }
 

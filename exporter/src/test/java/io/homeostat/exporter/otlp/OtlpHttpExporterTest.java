@@ -40,8 +40,6 @@ import org.junit.jupiter.api.Test;
 class OtlpHttpExporterTest {
 
   private static final OtlpHttpExporterFactory FACTORY = new OtlpHttpExporterFactory();
-  private static final String FAST_RETRY =
-      "  retry_on_failure: { initial_interval: 5ms, max_interval: 5ms, randomization_factor: 0 }\n";
 
   private final MetricRegistry registry = new MetricRegistry();
   private final ComponentSettings settings =
@@ -193,7 +191,7 @@ class OtlpHttpExporterTest {
     backend = new FakeHttpBackend(true);
     backend.answerNext(new Answer(503, Map.of("Retry-After", "0"), null, new byte[0]),
         new Answer(502, Map.of(), null, new byte[0]));
-    start(FAST_RETRY);
+    start(ConfigFixture.FAST_RETRY);
     exporter.offer(Signal.LOGS, TestRequests.logRecords(2));
 
     Await.equal(2.0, () -> metric("homeostat_exporter_sent_log_records_total"));
@@ -214,7 +212,7 @@ class OtlpHttpExporterTest {
   void aPermanentErrorIsNotRetriedAndCountsTheItemsAsFailed() throws Exception {
     backend = new FakeHttpBackend(true);
     backend.answerNext(status(400, Map.of(), "bad"));
-    start(FAST_RETRY);
+    start(ConfigFixture.FAST_RETRY);
     exporter.offer(Signal.TRACES, TestRequests.spans(3));
 
     Await.equal(3.0, () -> metric("homeostat_exporter_send_failed_spans_total"));

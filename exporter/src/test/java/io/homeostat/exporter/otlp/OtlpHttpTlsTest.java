@@ -47,9 +47,8 @@ class OtlpHttpTlsTest {
 
   @BeforeAll
   static void makeCertificates() throws Exception {
-    server = TestCertificates.generate(dir, "server", "localhost", "dns:localhost,ip:127.0.0.1");
-    elsewhere = TestCertificates.generate(dir, "elsewhere", "elsewhere.example",
-        "dns:elsewhere.example");
+    server = TestCertificates.forLocalhost(dir, "server");
+    elsewhere = TestCertificates.forAnotherHost(dir);
   }
 
   @AfterEach

@@ -45,6 +45,10 @@ class QueuedExporterTest {
     Outcome.Accepted run(int call) throws ExportException;
   }
 
+  private static final Step REFUSED = call -> {
+    throw new ExportException("connection refused", null);
+  };
+
   static final class ScriptedSender implements Sender {
     final AtomicInteger calls = new AtomicInteger();
     final List<Message> received = new CopyOnWriteArrayList<>();
@@ -179,9 +183,7 @@ class QueuedExporterTest {
 
   @Test
   void givesUpOnceTheNextWaitWouldEndPastMaxElapsedTime() throws Exception {
-    sender.step = call -> {
-      throw new ExportException("connection refused", null);
-    };
+    sender.step = REFUSED;
     start(RetryConfig.DEFAULT);
     exporter.offer(Signal.TRACES, TestRequests.spans(4));
 
@@ -198,9 +200,7 @@ class QueuedExporterTest {
 
   @Test
   void withRetryOffAFailedAttemptIsFinal() throws Exception {
-    sender.step = call -> {
-      throw new ExportException("connection refused", null);
-    };
+    sender.step = REFUSED;
     start(RetryConfig.DISABLED);
     exporter.offer(Signal.METRICS, TestRequests.metricPoints(2));
 
@@ -289,9 +289,7 @@ class QueuedExporterTest {
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
     exporter.offer(Signal.LOGS, TestRequests.logRecords(3));
 
-    Thread shutdown = new Thread(() -> exporter.shutdown(Deadline.in(Duration.ofSeconds(10))));
-    shutdown.start();
-    Await.until("shutdown to wait for the queue", () -> shutdown.getState() == Thread.State.TIMED_WAITING);
+    Thread shutdown = Await.shutdownInBackground(exporter);
     assertFalse(exporter.offer(Signal.TRACES, TestRequests.spans(4)));
     release.countDown();
     shutdown.join(10_000);
@@ -307,9 +305,7 @@ class QueuedExporterTest {
 
   @Test
   void shutdownGivesUpWhatItCannotDeliverByTheDeadlineAndReportsItBySignal() throws Exception {
-    sender.step = call -> {
-      throw new ExportException("connection refused", null);
-    };
+    sender.step = REFUSED;
     RetryConfig patient = new RetryConfig(true, Duration.ofHours(1), 0, 1, Duration.ofHours(1),
         Duration.ZERO);
     try (LogCapture logs = new LogCapture()) {
