@@ -167,6 +167,20 @@ class OtlpGrpcExporterTest {
   }
 
   @Test
+  void noAnswerWithinTheTimeoutIsRetryableAndNamesTheTimeout() throws Exception {
+    backend.hold();
+    GrpcSender sender = startedSender(config("  timeout: 200ms\n"));
+    ExportException e = assertThrows(ExportException.class, () -> sender.send(Signal.TRACES,
+        TestRequests.spans(1), Deadline.in(Duration.ofMillis(200))));
+    assertFalse(e instanceof PermanentExportException);
+    assertTrue(e.getMessage().startsWith("the OTLP/gRPC backend at " + backend.endpoint()
+        + " answered DEADLINE_EXCEEDED: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; no answer within timeout (200ms): the backend is "
+        + "overloaded or unreachable, or raise timeout"), e.getMessage());
+    sender.shutdown();
+  }
+
+  @Test
   void aPermanentErrorIsNotRetriedAndCountsTheItemsAsFailed() throws Exception {
     backend.failNext(5, Status.Code.INVALID_ARGUMENT, null);
     start(ConfigFixture.FAST_RETRY);
