@@ -1,5 +1,8 @@
 package io.homeostat.core.component;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -21,20 +24,32 @@ public final class ComponentRegistry {
 
   /** Finds every factory registered in {@code META-INF/services}. */
   public static ComponentRegistry load() {
-    return new ComponentRegistry(load(ReceiverFactory.class), load(ProcessorFactory.class),
-        load(ExporterFactory.class));
+    List<ComponentFactory<?>> factories = new ArrayList<>();
+    for (Class<?> service : List.of(ReceiverFactory.class, ProcessorFactory.class, ExporterFactory.class)) {
+      ServiceLoader.load(service).forEach(f -> factories.add((ComponentFactory<?>) f));
+    }
+    return of(factories);
+  }
+
+  /** A registry of exactly {@code factories}, for embedding and tests. */
+  public static ComponentRegistry of(Collection<? extends ComponentFactory<?>> factories) {
+    return new ComponentRegistry(byType(factories, ReceiverFactory.class),
+        byType(factories, ProcessorFactory.class), byType(factories, ExporterFactory.class));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <F extends ComponentFactory<?>> Map<String, F> load(Class<? super F> service) {
+  private static <F extends ComponentFactory<?>> Map<String, F> byType(
+      Collection<? extends ComponentFactory<?>> factories, Class kind) {
     Map<String, F> byType = new TreeMap<>();
-    for (Object factory : ServiceLoader.load((Class) service)) {
-      F typed = (F) factory;
-      F previous = byType.putIfAbsent(typed.type(), typed);
+    for (ComponentFactory<?> factory : factories) {
+      if (!kind.isInstance(factory)) {
+        continue;
+      }
+      Object previous = byType.putIfAbsent(factory.type(), (F) factory);
       if (previous != null) {
-        throw new IllegalStateException("two " + service.getSimpleName() + "s for type '"
-            + typed.type() + "': " + previous.getClass().getName() + " and "
-            + typed.getClass().getName());
+        throw new IllegalStateException("two " + kind.getSimpleName() + "s for type '"
+            + factory.type() + "': " + previous.getClass().getName() + " and "
+            + factory.getClass().getName());
       }
     }
     return Map.copyOf(byType);

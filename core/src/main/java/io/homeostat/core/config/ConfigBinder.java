@@ -92,7 +92,7 @@ public final class ConfigBinder {
     if (node instanceof MapNode m) {
       map = m;
     } else if (node instanceof ScalarNode scalar && scalar.isNull()) {
-      map = new MapNode(node.path(), node.location(), Map.of());
+      map = MapNode.empty(node.path(), node.location());
     } else {
       problems.error(node, "expected a mapping" + keysHint(type) + ", found " + node.describe());
       return defaults;
@@ -105,9 +105,9 @@ public final class ConfigBinder {
     for (RecordComponent component : components) {
       byKey.put(keyOf(component), component);
     }
-    map.entries().forEach((key, child) -> {
+    map.entries().keySet().forEach(key -> {
       if (!byKey.containsKey(key)) {
-        problems.error(child, unknownKeyMessage(key, byKey.keySet()));
+        problems.errorAtKey(map, key, unknownKeyMessage(key, byKey.keySet()));
       }
     });
     Object[] args = new Object[components.length];

@@ -19,15 +19,35 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
   /** A short word for messages: {@code a mapping}, {@code a list}, {@code a value}. */
   String describe();
 
-  /** A YAML mapping, in the order written. */
-  record MapNode(String path, Location location, Map<String, ConfigNode> entries)
-      implements ConfigNode {
+  /**
+   * A YAML mapping, in the order written.
+   *
+   * @param keyLocations where each key was written, for errors about the key rather than its value
+   */
+  record MapNode(String path, Location location, Map<String, ConfigNode> entries,
+      Map<String, Location> keyLocations) implements ConfigNode {
     public MapNode {
       entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+      keyLocations = Map.copyOf(keyLocations);
+    }
+
+    /** An empty mapping standing for a section written without a value. */
+    public static MapNode empty(String path, Location location) {
+      return new MapNode(path, location, Map.of(), Map.of());
     }
 
     public ConfigNode get(String key) {
       return entries.get(key);
+    }
+
+    /** Where {@code key} was written; the mapping's own location if it was not. */
+    public Location keyLocation(String key) {
+      return keyLocations.getOrDefault(key, location);
+    }
+
+    /** The path of the value at {@code key}. */
+    public String childPath(String key) {
+      return ConfigNode.childPath(path, key);
     }
 
     @Override

@@ -19,6 +19,16 @@ public final class ConfigProblems {
     add(ConfigProblem.Severity.ERROR, node.location(), node.path(), message);
   }
 
+  /** Records an error about the key {@code key} of {@code map} itself (unknown, misspelt, unused). */
+  public void errorAtKey(ConfigNode.MapNode map, String key, String message) {
+    add(ConfigProblem.Severity.ERROR, map.keyLocation(key), map.childPath(key), message);
+  }
+
+  /** Records a warning about the key {@code key} of {@code map}. */
+  public void warningAtKey(ConfigNode.MapNode map, String key, String message) {
+    add(ConfigProblem.Severity.WARNING, map.keyLocation(key), map.childPath(key), message);
+  }
+
   /** Records a warning about {@code node}: it does not stop the server. */
   public void warning(ConfigNode node, String message) {
     add(ConfigProblem.Severity.WARNING, node.location(), node.path(), message);

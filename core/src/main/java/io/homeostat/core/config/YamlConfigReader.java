@@ -56,14 +56,14 @@ public final class YamlConfigReader {
     try (JsonParser parser = YAML.createParser(reader)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return new MapNode("", new Location(name, 1, 1), Map.of());
+        return MapNode.empty("", new Location(name, 1, 1));
       }
       ConfigNode root = readValue(parser, name, "", problems);
       if (root instanceof MapNode map) {
         return map;
       }
       if (root instanceof ScalarNode scalar && scalar.isNull()) {
-        return new MapNode("", root.location(), Map.of());
+        return MapNode.empty("", root.location());
       }
       problems.error(root, "the top level of a config file must be a mapping of sections "
           + "(receivers, processors, exporters, service, ...), found " + root.describe());
@@ -89,18 +89,21 @@ public final class YamlConfigReader {
     switch (token) {
       case START_OBJECT -> {
         Map<String, ConfigNode> entries = new LinkedHashMap<>();
+        Map<String, Location> keyLocations = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           JsonLocation keyAt = parser.currentTokenLocation();
+          Location keyLocation = new Location(file, keyAt.getLineNr(), keyAt.getColumnNr());
           parser.nextToken();
           ConfigNode value = readValue(parser, file, ConfigNode.childPath(path, key), problems);
           if (entries.putIfAbsent(key, value) != null) {
-            problems.add(ConfigProblem.Severity.ERROR,
-                new Location(file, keyAt.getLineNr(), keyAt.getColumnNr()),
-                ConfigNode.childPath(path, key), "duplicate key: keep one of the two");
+            problems.add(ConfigProblem.Severity.ERROR, keyLocation, ConfigNode.childPath(path, key),
+                "duplicate key: keep one of the two");
+          } else {
+            keyLocations.put(key, keyLocation);
           }
         }
-        return new MapNode(path, location, entries);
+        return new MapNode(path, location, entries, keyLocations);
       }
       case START_ARRAY -> {
         List<ConfigNode> items = new ArrayList<>();

@@ -90,9 +90,9 @@ class ConfigBinderTest {
         """);
     List<String> messages = problems.errors().stream().map(ConfigProblem::toString).toList();
     assertEquals(List.of(
-        "test.yaml:2:3: x.endpoint: is required: the host:port of the backend",
-        "test.yaml:2:12: x.endpont: unknown key 'endpont'; did you mean 'endpoint'? (valid keys: "
+        "test.yaml:2:3: x.endpont: unknown key 'endpont'; did you mean 'endpoint'? (valid keys: "
             + "endpoint, headers, retry_on_failure, queue, mode, tags, max_body)",
+        "test.yaml:2:3: x.endpoint: is required: the host:port of the backend",
         "test.yaml:3:10: x.queue: expected a whole number, found 'lots'",
         "test.yaml:4:9: x.mode: expected one of fast, safe, found 'fastest'",
         "test.yaml:6:23: x.retry_on_failure.max_elapsed_time: invalid duration '5 minutes': write "

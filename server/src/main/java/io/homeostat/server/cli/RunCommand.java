@@ -1,0 +1,43 @@
+package io.homeostat.server.cli;
+
+import io.homeostat.core.config.ConfigException;
+import io.homeostat.server.Homeostat;
+import io.homeostat.server.config.LoadedConfig;
+import io.homeostat.server.config.LogsConfig;
+import io.homeostat.server.logging.ServerLogging;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code homeostat run}: serve until SIGTERM or SIGINT, then drain and exit 0. */
+@Command(name = "run", description = "Run the pipelines of a config until SIGTERM or Ctrl-C.",
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "conf/homeostat.yaml",
+      description = "Pipeline YAML (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    LoadedConfig loaded;
+    try {
+      loaded = ConfigFiles.load(config);
+    } catch (ConfigException e) {
+      ConfigFiles.printProblems(e, config);
+      return 1;
+    }
+    ConfigFiles.printWarnings(loaded);
+    LogsConfig logs = loaded.service().telemetry().logs();
+    ServerLogging.configure(logs.level(), logs.encoding());
+    CountDownLatch stop = new CountDownLatch(1);
+    TerminationSignals.onTerminate(stop::countDown);
+    try (Homeostat server = Homeostat.start(loaded)) {
+      stop.await();
+      server.shutdown();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,29 @@
+package io.homeostat.server.config;
+
+import io.homeostat.core.component.ComponentId;
+import io.homeostat.core.config.ConfigProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A config that passed every check: components bound by their factories, pipelines resolved.
+ * Only components used by a pipeline are here.
+ *
+ * @param warnings problems that do not stop the server (unset variables, unused components)
+ */
+public record LoadedConfig(
+    Path file,
+    ServiceConfig service,
+    Map<ComponentId, ComponentSpec> receivers,
+    Map<ComponentId, ComponentSpec> processors,
+    Map<ComponentId, ComponentSpec> exporters,
+    List<PipelineSpec> pipelines,
+    List<ConfigProblem> warnings) {
+
+  /** The directory relative paths in component configs resolve against. */
+  public Path configDir() {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+}

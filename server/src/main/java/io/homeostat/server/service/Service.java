@@ -1,0 +1,185 @@
+package io.homeostat.server.service;
+
+import io.homeostat.core.component.ComponentId;
+import io.homeostat.core.component.ComponentSettings;
+import io.homeostat.core.component.Deadline;
+import io.homeostat.core.component.Lifecycle;
+import io.homeostat.core.pipeline.Exporter;
+import io.homeostat.core.pipeline.Processor;
+import io.homeostat.core.pipeline.Receiver;
+import io.homeostat.core.pipeline.RequestConsumer;
+import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.telemetry.MetricRegistry;
+import io.homeostat.server.config.ComponentSpec;
+import io.homeostat.server.config.LoadedConfig;
+import io.homeostat.server.config.PipelineSpec;
+import io.homeostat.server.pipeline.Ring;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running pipelines of one config: components created from their factories, wired on the
+ * ring, started exporters first and receivers last (so data always has somewhere to go), and
+ * stopped in the reverse order, draining what was accepted.
+ */
+public final class Service {
+
+  private static final Logger log = LoggerFactory.getLogger(Service.class);
+  /** How long clients are asked to wait before resending a refused request. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+  /** What {@code /readyz} reports. */
+  public enum State { STARTING, READY, STOPPING, STOPPED }
+
+  private final Map<ComponentId, Exporter> exporters;
+  private final List<Processor> processors;
+  private final Ring ring;
+  private final Map<ComponentId, Receiver> receivers;
+  private final List<Lifecycle> started = new ArrayList<>();
+  private volatile State state = State.STARTING;
+
+  private Service(Map<ComponentId, Exporter> exporters, List<Processor> processors, Ring ring,
+      Map<ComponentId, Receiver> receivers) {
+    this.exporters = exporters;
+    this.processors = processors;
+    this.ring = ring;
+    this.receivers = receivers;
+  }
+
+  /** Creates every component of {@code config}; nothing listens or sends until {@link #start}. */
+  public static Service create(LoadedConfig config, MetricRegistry metrics) {
+    Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
+    config.exporters().forEach((id, spec) -> exporters.put(id,
+        Components.exporter(spec, settings(spec, config, metrics), signalsOf(id, config))));
+
+    Ring ring = new Ring(config.service().ringSize(), RETRY_AFTER, metrics);
+    List<Processor> processors = new ArrayList<>();
+    for (PipelineSpec pipeline : config.pipelines()) {
+      List<Processor> stages = new ArrayList<>();
+      for (ComponentId id : pipeline.processors()) {
+        ComponentSpec spec = config.processors().get(id);
+        stages.add(Components.processor(spec, settings(spec, config, metrics), pipeline.signal()));
+      }
+      Map<String, Exporter> fanOut = new LinkedHashMap<>();
+      pipeline.exporters().forEach(id -> fanOut.put(id.toString(), exporters.get(id)));
+      ring.addPipeline(pipeline.id().toString(), pipeline.signal(), stages, fanOut);
+      processors.addAll(stages);
+    }
+
+    Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
+    config.receivers().forEach((id, spec) -> {
+      Map<Signal, RequestConsumer> consumers = new EnumMap<>(Signal.class);
+      for (Signal signal : Signal.values()) {
+        List<String> pipelines = config.pipelines().stream()
+            .filter(p -> p.signal() == signal && p.receivers().contains(id))
+            .map(p -> p.id().toString()).toList();
+        if (!pipelines.isEmpty()) {
+          consumers.put(signal, ring.entry(id.toString(), pipelines));
+        }
+      }
+      receivers.put(id, Components.receiver(spec, settings(spec, config, metrics), consumers));
+    });
+    return new Service(exporters, processors, ring, receivers);
+  }
+
+  private static ComponentSettings settings(ComponentSpec spec, LoadedConfig config, MetricRegistry metrics) {
+    return new ComponentSettings(spec.id(), metrics, config.configDir());
+  }
+
+  private static Set<Signal> signalsOf(ComponentId exporter, LoadedConfig config) {
+    Set<Signal> signals = EnumSet.noneOf(Signal.class);
+    config.pipelines().stream().filter(p -> p.exporters().contains(exporter))
+        .forEach(p -> signals.add(p.signal()));
+    return signals;
+  }
+
+  /**
+   * Starts exporters, processors, the ring, then receivers. If any fails, what already started is
+   * stopped and the failure is thrown.
+   */
+  public void start() throws Exception {
+    try {
+      for (Exporter exporter : exporters.values()) {
+        start(exporter);
+      }
+      for (Processor processor : processors) {
+        start(processor);
+      }
+      ring.start();
+      for (Receiver receiver : receivers.values()) {
+        start(receiver);
+      }
+      state = State.READY;
+    } catch (Exception e) {
+      stopStarted(Deadline.in(Duration.ofSeconds(5)));
+      state = State.STOPPED;
+      throw e;
+    }
+  }
+
+  private void start(Lifecycle component) throws Exception {
+    component.start();
+    started.add(component);
+  }
+
+  /**
+   * Stops receivers, drains the ring, lets processors flush, then gives exporters until
+   * {@code deadline} to deliver what they hold.
+   */
+  public void shutdown(Deadline deadline) {
+    state = State.STOPPING;
+    List<Lifecycle> listening = started.stream().filter(Receiver.class::isInstance).toList();
+    for (Lifecycle receiver : reversed(listening)) {
+      stop(receiver, deadline);
+    }
+    started.removeAll(listening);
+    long abandoned = ring.drain(deadline);
+    if (abandoned > 0) {
+      log.atWarn().addKeyValue("requests", abandoned)
+          .log("shutdown timeout reached before the pipeline handled every accepted request; "
+              + "they are lost (raise service.shutdown_timeout)");
+    }
+    stopStarted(deadline);
+    state = State.STOPPED;
+  }
+
+  /** Stops what started, in reverse order. */
+  private void stopStarted(Deadline deadline) {
+    for (Lifecycle component : reversed(started)) {
+      stop(component, deadline);
+    }
+    started.clear();
+  }
+
+  private static void stop(Lifecycle component, Deadline deadline) {
+    try {
+      component.shutdown(deadline);
+    } catch (RuntimeException e) {
+      log.atWarn().setCause(e).addKeyValue("component", component.getClass().getSimpleName())
+          .log("a component failed while stopping; going on with the others");
+    }
+  }
+
+  private static <T> List<T> reversed(java.util.Collection<T> items) {
+    List<T> list = new ArrayList<>(items);
+    java.util.Collections.reverse(list);
+    return list;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** The receivers by id, for tests and the admin API to find where they listen. */
+  public Map<ComponentId, Receiver> receivers() {
+    return receivers;
+  }
+}

@@ -1,0 +1,107 @@
+package io.homeostat.server.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/** The process-wide wiring: SLF4J finds our provider, and JUL and Netty end up in our output. */
+class ServerLoggingTest {
+
+  private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private OutputStream stderr;
+
+  @BeforeEach
+  void capture() {
+    ServerLogging.install();
+    stderr = ServerLogging.sink().redirect(out);
+  }
+
+  @AfterEach
+  void restore() {
+    ServerLogging.sink().redirect(stderr);
+    ServerLogging.configure(ServerLogging.DEFAULT_LEVEL, ServerLogging.DEFAULT_ENCODING);
+  }
+
+  /** The captured output with the timestamps that open records cut off. */
+  private String written() {
+    String text = out.toString(StandardCharsets.UTF_8).replaceAll("(?m)^" + TIMESTAMP, "");
+    out.reset();
+    return text;
+  }
+
+  @Test
+  void slf4jFindsOurProvider() {
+    org.slf4j.Logger log = LoggerFactory.getLogger("io.homeostat.server.Probe");
+    assertInstanceOf(ServerLogger.class, log);
+
+    log.atInfo().addKeyValue("port", 8888).log("listening");
+    assertEquals("INFO  server.Probe listening port=8888\n", written());
+  }
+
+  @Test
+  void configureSwitchesLevelAndEncodingForExistingLoggers() {
+    org.slf4j.Logger log = LoggerFactory.getLogger("io.homeostat.server.Probe");
+    ServerLogging.configure(Level.WARN, ServerLogging.Encoding.JSON);
+    assertEquals(Level.WARN, ServerLogging.level());
+    assertEquals(ServerLogging.Encoding.JSON, ServerLogging.encoding());
+
+    log.info("hidden");
+    log.warn("shown");
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertTrue(json.matches("\\{\"ts\":\"[^\"]+\",\"level\":\"WARN\","
+        + "\"logger\":\"io.homeostat.server.Probe\",\"msg\":\"shown\",\"thread\":\"[^\"]+\"}\n"),
+        json);
+  }
+
+  @Test
+  void grpcJulRecordsAtWarningAndAboveArriveInOurFormat() {
+    java.util.logging.Logger grpc =
+        java.util.logging.Logger.getLogger("io.grpc.internal.ManagedChannelImpl");
+    grpc.info("hidden: below WARNING");
+    grpc.fine("hidden: below WARNING");
+    grpc.log(java.util.logging.Level.WARNING, "channel {0} lost {1} calls",
+        new Object[] {"tempo:4317", 3});
+    IllegalStateException failure = new IllegalStateException("broken");
+    failure.setStackTrace(new StackTraceElement[] {
+        new StackTraceElement("io.grpc.internal.ServerImpl", "run", "ServerImpl.java", 7)});
+    grpc.log(java.util.logging.Level.SEVERE, "server failed", failure);
+
+    assertEquals("WARN  i.g.i.ManagedChannelImpl channel tempo:4317 lost 3 calls\n"
+        + "ERROR i.g.i.ManagedChannelImpl server failed\n"
+        + "java.lang.IllegalStateException: broken\n"
+        + "\tat io.grpc.internal.ServerImpl.run(ServerImpl.java:7)\n", written());
+    java.util.logging.Handler[] handlers = LogManager.getLogManager().getLogger("").getHandlers();
+    assertEquals(1, handlers.length, "JUL's console handler is gone");
+    assertInstanceOf(JulBridge.class, handlers[0]);
+  }
+
+  @Test
+  void otherJulUsersArriveAtInfoAndAbove() {
+    java.util.logging.Logger other = java.util.logging.Logger.getLogger("com.example.Legacy");
+    other.fine("hidden");
+    other.info("started");
+    assertEquals("INFO  c.e.Legacy started\n", written());
+  }
+
+  @Test
+  void nettyLogsThroughSlf4jIntoOurOutput() {
+    io.netty.util.internal.logging.InternalLoggerFactory.getInstance("io.netty.channel.Probe")
+        .warn("netty says {}", "hi");
+    io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory
+        .getInstance("io.grpc.netty.shaded.io.netty.Probe").warn("shaded netty says {}", "hi");
+    assertEquals("WARN  i.n.c.Probe netty says hi\n"
+        + "WARN  i.g.n.s.i.n.Probe shaded netty says hi\n", written());
+  }
+}
