@@ -107,6 +107,15 @@ class QueuedExporterTest {
     };
   }
 
+  /** Starts with one consumer, which takes a one-span request and holds it until released. */
+  private void startHoldingAOneSpanRequest(QueueConfig queue) throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    sender.step = blockingUntilReleased(entered);
+    start(queue, RetryConfig.DEFAULT, clock);
+    assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(1)));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+  }
+
   @Test
   void deliversEachRequestAndCountsItsItemsBySignal() throws Exception {
     start(RetryConfig.DEFAULT);
@@ -211,12 +220,7 @@ class QueuedExporterTest {
 
   @Test
   void aFullQueueRefusesAtOnceAndCountsTheItemsAsEnqueueFailed() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    sender.step = blockingUntilReleased(entered);
-    start(new QueueConfig(true, 1, 2), RetryConfig.DEFAULT, clock);
-
-    assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(1)));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    startHoldingAOneSpanRequest(new QueueConfig(true, 1, 2));
     assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(2)));
     assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(3)));
     assertFalse(exporter.offer(Signal.TRACES, TestRequests.spans(4)));
@@ -281,11 +285,7 @@ class QueuedExporterTest {
 
   @Test
   void shutdownRefusesNewRequestsAndSendsWhatIsQueuedBeforeItStops() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    sender.step = blockingUntilReleased(entered);
-    start(RetryConfig.DEFAULT);
-    exporter.offer(Signal.TRACES, TestRequests.spans(1));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    startHoldingAOneSpanRequest(new QueueConfig(true, 1, 1000));
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
     exporter.offer(Signal.LOGS, TestRequests.logRecords(3));
 
@@ -330,11 +330,7 @@ class QueuedExporterTest {
 
   @Test
   void requestsStillQueuedAtTheDeadlineAreReportedUndelivered() throws Exception {
-    CountDownLatch entered = new CountDownLatch(1);
-    sender.step = blockingUntilReleased(entered);
-    start(RetryConfig.DEFAULT);
-    exporter.offer(Signal.TRACES, TestRequests.spans(1));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    startHoldingAOneSpanRequest(new QueueConfig(true, 1, 1000));
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
 
     exporter.shutdown(Deadline.in(Duration.ofMillis(50)));
