@@ -69,9 +69,9 @@ public final class OtlpReceiver implements Receiver {
       }
     }
     log.atInfo().addKeyValue("receiver", settings.id())
-        .addKeyValue("grpc", grpc == null ? "off" : hostAndPort(grpcAddress()))
-        .addKeyValue("http", http == null ? "off" : hostAndPort(httpAddress()))
-        .addKeyValue("signals", consumers.keySet())
+        .addKeyValue("grpc", grpc == null ? "off" : grpcConfig.endpoint().withPort(grpcAddress().getPort()))
+        .addKeyValue("http", http == null ? "off" : httpConfig.endpoint().withPort(httpAddress().getPort()))
+        .addKeyValue("signals", consumers.keySet().stream().map(Signal::configName).toList())
         .log("OTLP receiver listening");
   }
 
@@ -135,10 +135,6 @@ public final class OtlpReceiver implements Receiver {
     consumers.forEach((signal, consumer) -> intakes.put(signal, new SignalIntake(
         settings.id().toString(), transport, signal, consumer, settings.metrics(), warnings)));
     return intakes;
-  }
-
-  private static String hostAndPort(InetSocketAddress address) {
-    return address.getHostString() + ":" + address.getPort();
   }
 
   private String listenerName(Transport transport) {
