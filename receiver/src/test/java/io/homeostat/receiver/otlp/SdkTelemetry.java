@@ -47,19 +47,19 @@ import java.util.concurrent.TimeUnit;
  * Telemetry made by the real OpenTelemetry SDK, and the OTLP requests its exporters send for it
  * (encoded by the SDK's own marshalers), so that tests can compare what arrives with what was sent.
  */
-final class SdkTelemetry {
+public final class SdkTelemetry {
 
-  static final Resource RESOURCE = Resource.getDefault()
+  public static final Resource RESOURCE = Resource.getDefault()
       .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout")));
   /** 2026-11-21T10:15:00Z, so that timestamps are fixed and easy to check. */
-  static final long T0 = 1_795_256_100_000_000_000L;
-  static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-  static final String SPAN_ID = "00f067aa0ba902b7";
+  public static final long T0 = 1_795_256_100_000_000_000L;
+  public static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  public static final String SPAN_ID = "00f067aa0ba902b7";
 
   private SdkTelemetry() {}
 
   /** A server span and its child with attributes, an event, an error status and fixed times. */
-  static List<SpanData> spans() {
+  public static List<SpanData> spans() {
     List<SpanData> spans = new CopyOnWriteArrayList<>();
     try (SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
         .addSpanProcessor(SimpleSpanProcessor.create(new SpanCapture(spans))).build()) {
@@ -81,7 +81,7 @@ final class SdkTelemetry {
   }
 
   /** A counter with two series and a histogram, collected once, cumulative. */
-  static Collection<MetricData> metrics() {
+  public static Collection<MetricData> metrics() {
     Collector reader = new Collector();
     try (SdkMeterProvider provider = SdkMeterProvider.builder().setResource(RESOURCE)
         .registerMetricReader(reader).build()) {
@@ -97,7 +97,7 @@ final class SdkTelemetry {
   }
 
   /** An error log inside a span and a plain info log without trace context. */
-  static List<LogRecordData> logs() {
+  public static List<LogRecordData> logs() {
     List<LogRecordData> logs = new CopyOnWriteArrayList<>();
     try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(RESOURCE)
         .addLogRecordProcessor(SimpleLogRecordProcessor.create(new LogCapture(logs))).build()) {
@@ -116,21 +116,21 @@ final class SdkTelemetry {
     return List.copyOf(logs);
   }
 
-  static ExportTraceServiceRequest traceRequest(Collection<SpanData> spans) throws IOException {
+  public static ExportTraceServiceRequest traceRequest(Collection<SpanData> spans) throws IOException {
     return ExportTraceServiceRequest.parseFrom(binary(TraceRequestMarshaler.create(spans)));
   }
 
-  static ExportMetricsServiceRequest metricsRequest(Collection<MetricData> metrics)
+  public static ExportMetricsServiceRequest metricsRequest(Collection<MetricData> metrics)
       throws IOException {
     return ExportMetricsServiceRequest.parseFrom(binary(MetricsRequestMarshaler.create(metrics)));
   }
 
-  static ExportLogsServiceRequest logsRequest(Collection<LogRecordData> logs) throws IOException {
+  public static ExportLogsServiceRequest logsRequest(Collection<LogRecordData> logs) throws IOException {
     return ExportLogsServiceRequest.parseFrom(binary(LogsRequestMarshaler.create(logs)));
   }
 
   /** The OTLP JSON the SDK writes for {@code spans}, as its http/json exporters send it. */
-  static byte[] traceJson(Collection<SpanData> spans) {
+  public static byte[] traceJson(Collection<SpanData> spans) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       TraceRequestMarshaler.create(spans).writeJsonTo(out);
