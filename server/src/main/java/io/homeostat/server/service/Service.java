@@ -4,6 +4,7 @@ import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.component.Lifecycle;
+import io.homeostat.core.component.SharedState;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Receiver;
@@ -56,9 +57,10 @@ public final class Service {
 
   /** Creates every component of {@code config}; nothing listens or sends until {@link #start}. */
   public static Service create(LoadedConfig config, MetricRegistry metrics) {
+    SharedState shared = new SharedState();
     Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
     config.exporters().forEach((id, spec) -> exporters.put(id,
-        Components.exporter(spec, settings(spec, config, metrics), signalsOf(id, config))));
+        Components.exporter(spec, settings(spec, config, metrics, shared), signalsOf(id, config))));
 
     Ring ring = new Ring(config.service().ringSize(), RETRY_AFTER, metrics);
     List<Processor> processors = new ArrayList<>();
@@ -66,7 +68,7 @@ public final class Service {
       List<Processor> stages = new ArrayList<>();
       for (ComponentId id : pipeline.processors()) {
         ComponentSpec spec = config.processors().get(id);
-        stages.add(Components.processor(spec, settings(spec, config, metrics), pipeline.signal()));
+        stages.add(Components.processor(spec, settings(spec, config, metrics, shared), pipeline.signal()));
       }
       Map<String, Exporter> fanOut = new LinkedHashMap<>();
       pipeline.exporters().forEach(id -> fanOut.put(id.toString(), exporters.get(id)));
@@ -85,13 +87,14 @@ public final class Service {
           consumers.put(signal, ring.entry(id.toString(), pipelines));
         }
       }
-      receivers.put(id, Components.receiver(spec, settings(spec, config, metrics), consumers));
+      receivers.put(id, Components.receiver(spec, settings(spec, config, metrics, shared), consumers));
     });
     return new Service(exporters, processors, ring, receivers);
   }
 
-  private static ComponentSettings settings(ComponentSpec spec, LoadedConfig config, MetricRegistry metrics) {
-    return new ComponentSettings(spec.id(), metrics, config.configDir());
+  private static ComponentSettings settings(ComponentSpec spec, LoadedConfig config,
+      MetricRegistry metrics, SharedState shared) {
+    return new ComponentSettings(spec.id(), metrics, config.configDir(), shared);
   }
 
   private static Set<Signal> signalsOf(ComponentId exporter, LoadedConfig config) {
