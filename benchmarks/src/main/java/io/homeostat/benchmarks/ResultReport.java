@@ -59,6 +59,10 @@ final class ResultReport {
     out.append(String.format(Locale.ROOT,
         "requests in the window: sent %d, attempts %d, accepted %d, refused %d, failed %d (%d items rejected)%n",
         load.sent(), load.attempts(), load.accepted(), load.refused(), load.failed(), load.rejectedItems()));
+    LoadCounts total = result.loadTotal();
+    out.append(String.format(Locale.ROOT,
+        "requests in the whole run: sent %d, attempts %d, accepted %d, refused %d, failed %d%n",
+        total.sent(), total.attempts(), total.accepted(), total.refused(), total.failed()));
     if (result.lastLoadProblem() != null) {
       out.append("last request given up: ").append(result.lastLoadProblem()).append('\n');
     }

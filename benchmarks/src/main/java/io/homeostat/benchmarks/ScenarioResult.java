@@ -12,6 +12,8 @@ import java.util.List;
  * @param targetItemsPerSecond null flat out
  * @param requestBytes average encoded size of one request
  * @param load what the generator did within the measurement window
+ * @param loadTotal what the generator did over the whole run, warm-up and the requests still
+ *     under way when the window closed included: retries show here as attempts beyond sent
  * @param itemsPerSecond items the server accepted per second within the window
  * @param itemsPerServerCpuSecond items accepted per CPU-second the server spent within the window
  * @param server the server under test within the window
@@ -36,6 +38,7 @@ record ScenarioResult(
     List<String> sinkJvmOptions,
     List<String> generatorJvmOptions,
     LoadCounts load,
+    LoadCounts loadTotal,
     String lastLoadProblem,
     double itemsPerSecond,
     double itemsPerServerCpuSecond,

@@ -125,7 +125,7 @@ final class ScenarioRun {
         options.warmup().toMillis() / 1e3, window.seconds(), scenario.targetItemsPerSecond(),
         pool.itemsPerRequest(), mode.maxInFlight(), pool.averageBodyBytes(), machine, loadAverage,
         options.serverJvmOptions(), List.of(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        load, lastProblem, load.acceptedItems() / window.seconds(),
+        load, total, lastProblem, load.acceptedItems() / window.seconds(),
         serverCpu > 0 ? load.acceptedItems() / serverCpu : 0,
         window.server(), window.sink(), window.generator(),
         ScenarioResult.Delivery.of(total.acceptedItems(), acceptedByServer, delivered),
