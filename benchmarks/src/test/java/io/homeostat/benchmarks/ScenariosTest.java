@@ -110,8 +110,8 @@ class ScenariosTest {
   }
 
   @Test
-  void fixedRateScenariosSendTenThousandItemsASecondWithTenRequestsInFlight() {
-    assertEquals(new LoadMode.FixedRate(10_000, 10), Scenario.LOG_10K_DPS.mode(null));
+  void fixedRateScenariosSendTenThousandItemsASecondWithAHundredRequestsInFlight() {
+    assertEquals(new LoadMode.FixedRate(10_000, 100), Scenario.LOG_10K_DPS.mode(null));
     assertEquals(new LoadMode.FlatOut(32), Scenario.MAX_TRACES.mode(null));
   }
 
