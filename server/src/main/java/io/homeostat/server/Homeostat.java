@@ -1,6 +1,7 @@
 package io.homeostat.server;
 
 import io.homeostat.core.component.Deadline;
+import io.homeostat.core.config.Durations;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.server.admin.AdminRoutes;
 import io.homeostat.server.admin.AdminServer;
@@ -50,7 +51,7 @@ public final class Homeostat implements AutoCloseable {
     }
     log.atInfo().addKeyValue("config", config.file())
         .addKeyValue("pipelines", config.pipelines().size())
-        .addKeyValue("admin", admin.address())
+        .addKeyValue("admin", config.service().admin().endpoint().withPort(admin.address().getPort()))
         .log("Homeostat is running");
     return new Homeostat(config, metrics, service, admin);
   }
@@ -66,7 +67,7 @@ public final class Homeostat implements AutoCloseable {
   /** Stops taking data and delivers what was accepted, within {@code service.shutdown_timeout}. */
   public void shutdown() {
     Duration timeout = config.service().shutdownTimeout();
-    log.atInfo().addKeyValue("timeout", timeout).log("shutting down: draining the pipeline and exporter queues");
+    log.atInfo().addKeyValue("timeout", Durations.format(timeout)).log("shutting down: draining the pipeline and exporter queues");
     Deadline deadline = Deadline.in(timeout);
     service.shutdown(deadline);
     admin.shutdown(deadline);

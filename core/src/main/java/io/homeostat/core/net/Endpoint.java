@@ -34,6 +34,11 @@ public record Endpoint(String host, int port) {
     }
   }
 
+  /** This endpoint with the port a listener really got (when it asked for port 0), for logs. */
+  public Endpoint withPort(int boundPort) {
+    return new Endpoint(host, boundPort);
+  }
+
   public InetSocketAddress toSocketAddress() {
     return new InetSocketAddress(host, port);
   }

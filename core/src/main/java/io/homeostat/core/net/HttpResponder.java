@@ -3,6 +3,7 @@ package io.homeostat.core.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -36,15 +37,18 @@ public final class HttpResponder {
     return this;
   }
 
-  public void respond(HttpResponseStatus status, CharSequence contentType, byte[] body) {
-    respond(status, contentType, Unpooled.wrappedBuffer(body));
+  public ChannelFuture respond(HttpResponseStatus status, CharSequence contentType, byte[] body) {
+    return respond(status, contentType, Unpooled.wrappedBuffer(body));
   }
 
-  /** Sends the answer, taking ownership of {@code body}. */
-  public void respond(HttpResponseStatus status, CharSequence contentType, ByteBuf body) {
+  /**
+   * Sends the answer, taking ownership of {@code body}. The future completes once the answer is
+   * written, so that a server shutting down can wait for answers sent from other threads.
+   */
+  public ChannelFuture respond(HttpResponseStatus status, CharSequence contentType, ByteBuf body) {
     if (!sent.compareAndSet(false, true)) {
       body.release();
-      return;
+      return channel.newSucceededFuture();
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response.headers().set(headers);
@@ -54,10 +58,9 @@ public final class HttpResponder {
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     if (keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      channel.writeAndFlush(response, channel.voidPromise());
-    } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      return channel.writeAndFlush(response);
     }
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    return channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 }

@@ -86,6 +86,7 @@ public final class HttpServer implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             ChannelPipeline p = ch.pipeline();
             p.addLast(new HttpServerCodec());
+            p.addLast(new HeadTracker());
             if (options.decompress()) {
               p.addLast(new HttpContentDecompressor(false, 0));
             }
@@ -144,11 +145,31 @@ public final class HttpServer implements AutoCloseable {
         ctx.close();
         return;
       }
-      QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-      HttpRequest head = new HttpRequest(request.method(), uri.path(), uri.rawQuery(),
-          request.headers(), Unpooled.EMPTY_BUFFER);
-      // The rest of the body stays unread, so the connection cannot be kept.
-      handler.bodyTooLarge(head, limit, new HttpResponder(ctx.channel(), false));
+      // As Netty's own aggregator does: on a keep-alive connection the rest of the body is read
+      // and discarded, so the client reads the answer instead of a reset; a client that waits
+      // for 100-continue has sent no body, and its connection is closed.
+      boolean keepAlive = HttpUtil.isKeepAlive(request) && !HttpUtil.is100ContinueExpected(request);
+      handler.bodyTooLarge(head(request), limit, new HttpResponder(ctx.channel(), keepAlive));
+    }
+  }
+
+  private static HttpRequest head(io.netty.handler.codec.http.HttpRequest request) {
+    QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+    return new HttpRequest(request.method(), uri.path(), uri.rawQuery(), request.headers(),
+        Unpooled.EMPTY_BUFFER);
+  }
+
+  private static final io.netty.util.AttributeKey<io.netty.handler.codec.http.HttpRequest> CURRENT =
+      io.netty.util.AttributeKey.valueOf("homeostat.http.current-request");
+
+  /** Remembers the request being read, so that a body that fails to decode can be answered. */
+  private static final class HeadTracker extends io.netty.channel.ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof io.netty.handler.codec.http.HttpRequest request) {
+        ctx.channel().attr(CURRENT).set(request);
+      }
+      ctx.fireChannelRead(msg);
     }
   }
 
@@ -177,6 +198,14 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      io.netty.handler.codec.http.HttpRequest current = ctx.channel().attr(CURRENT).getAndSet(null);
+      if (cause instanceof io.netty.handler.codec.DecoderException && current != null
+          && ctx.channel().isActive()) {
+        Throwable reason = cause.getCause() != null ? cause.getCause() : cause;
+        handler.malformedBody(head(current), String.valueOf(reason.getMessage()),
+            new HttpResponder(ctx.channel(), false));
+        return;
+      }
       log.atDebug().addKeyValue("remote", ctx.channel().remoteAddress())
           .addKeyValue("error", String.valueOf(cause)).log("closing HTTP connection after an error");
       ctx.close();

@@ -6,6 +6,7 @@ import io.homeostat.core.config.ConfigProblem;
 import io.homeostat.core.config.EnvExpander;
 import io.homeostat.server.config.ConfigLoader;
 import io.homeostat.server.config.LoadedConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Loading a config for a command, and printing its problems the same way for every command. */
@@ -17,15 +18,17 @@ final class ConfigFiles {
     return new ConfigLoader(ComponentRegistry.load(), EnvExpander.system()).load(file);
   }
 
-  static void printProblems(ConfigException e, Path file) {
-    e.problems().forEach(problem -> System.err.println(problem));
+  static void printProblems(ConfigException e, Path file, PrintWriter err) {
+    e.problems().forEach(err::println);
     int count = e.problems().size();
-    System.err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
+    err.println(count + (count == 1 ? " error" : " errors") + " in " + file);
+    err.flush();
   }
 
-  static void printWarnings(LoadedConfig loaded) {
+  static void printWarnings(LoadedConfig loaded, PrintWriter err) {
     for (ConfigProblem warning : loaded.warnings()) {
-      System.err.println(warning);
+      err.println(warning);
     }
+    err.flush();
   }
 }

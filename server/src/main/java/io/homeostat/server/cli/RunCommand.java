@@ -5,11 +5,14 @@ import io.homeostat.server.Homeostat;
 import io.homeostat.server.config.LoadedConfig;
 import io.homeostat.server.config.LogsConfig;
 import io.homeostat.server.logging.ServerLogging;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code homeostat run}: serve until SIGTERM or SIGINT, then drain and exit 0. */
 @Command(name = "run", description = "Run the pipelines of a config until SIGTERM or Ctrl-C.",
@@ -20,16 +23,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Pipeline YAML (default: ${DEFAULT-VALUE}).")
   Path config;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
     LoadedConfig loaded;
     try {
       loaded = ConfigFiles.load(config);
     } catch (ConfigException e) {
-      ConfigFiles.printProblems(e, config);
+      ConfigFiles.printProblems(e, config, err);
       return 1;
     }
-    ConfigFiles.printWarnings(loaded);
+    ConfigFiles.printWarnings(loaded, err);
     LogsConfig logs = loaded.service().telemetry().logs();
     ServerLogging.configure(logs.level(), logs.encoding());
     CountDownLatch stop = new CountDownLatch(1);

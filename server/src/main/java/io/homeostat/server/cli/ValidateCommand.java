@@ -5,11 +5,14 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.server.config.LoadedConfig;
 import io.homeostat.server.config.PipelineSpec;
 import io.homeostat.server.service.Service;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code homeostat validate}: checks a config as {@code run} would, creating every component
@@ -22,23 +25,30 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "Pipeline YAML.")
   Path config;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     LoadedConfig loaded;
     try {
       loaded = ConfigFiles.load(config);
       Service.create(loaded, new MetricRegistry());
     } catch (ConfigException e) {
-      ConfigFiles.printProblems(e, config);
+      ConfigFiles.printProblems(e, config, err);
       return 1;
     } catch (RuntimeException e) {
-      System.err.println(config + ": cannot create the components: " + e.getMessage());
+      err.println(config + ": cannot create the components: " + e.getMessage());
+      err.flush();
       return 1;
     }
-    ConfigFiles.printWarnings(loaded);
-    System.out.println(config + " is valid: " + loaded.pipelines().size() + " pipeline(s) ("
+    ConfigFiles.printWarnings(loaded, err);
+    out.println(config + " is valid: " + loaded.pipelines().size() + " pipeline(s) ("
         + loaded.pipelines().stream().map(PipelineSpec::id).map(Object::toString)
             .collect(Collectors.joining(", ")) + ")");
+    out.flush();
     return 0;
   }
 }

@@ -50,6 +50,11 @@ public final class ServerLogging {
    * would be lost with its logger at the next garbage collection.
    */
   private static java.util.logging.Logger grpcJulLogger;
+  /**
+   * gRPC logs a stack trace at WARNING for every inbound message over the size limit; the client
+   * already gets RESOURCE_EXHAUSTED, so one line per oversized call would only flood the log.
+   */
+  private static java.util.logging.Logger grpcServerStreamLogger;
 
   private ServerLogging() {}
 
@@ -87,6 +92,9 @@ public final class ServerLogging {
     root.addHandler(new JulBridge(LOGGERS));
     grpcJulLogger = java.util.logging.Logger.getLogger("io.grpc");
     grpcJulLogger.setLevel(java.util.logging.Level.WARNING);
+    grpcServerStreamLogger = java.util.logging.Logger.getLogger(
+        "io.grpc.netty.shaded.io.grpc.netty.NettyServerStream");
+    grpcServerStreamLogger.setLevel(java.util.logging.Level.SEVERE);
   }
 
   static LoggerRegistry loggers() {

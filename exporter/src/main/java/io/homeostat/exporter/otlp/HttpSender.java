@@ -1,0 +1,197 @@
+package io.homeostat.exporter.otlp;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.homeostat.core.component.ComponentSettings;
+import io.homeostat.core.component.Deadline;
+import io.homeostat.core.config.Durations;
+import io.homeostat.core.otlp.OtlpJson;
+import io.homeostat.core.otlp.OtlpJsonException;
+import io.homeostat.core.pipeline.Outcome;
+import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.retry.RetryAfter;
+import io.homeostat.exporter.sending.ExportException;
+import io.homeostat.exporter.sending.PermanentExportException;
+import io.homeostat.exporter.sending.Sender;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLException;
+
+/** Posts export requests with the JDK's HTTP client, one URL per signal. */
+final class HttpSender implements Sender {
+
+  /** Statuses OTLP/HTTP clients retry (OTLP specification, "Failures"). */
+  private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+  /** How much of an unparsed error body a message quotes. */
+  private static final int MAX_QUOTED = 300;
+
+  private final ComponentSettings settings;
+  private final OtlpHttpConfig config;
+  private final Map<Signal, URI> urls = new EnumMap<>(Signal.class);
+  private HttpClient client;
+
+  HttpSender(ComponentSettings settings, OtlpHttpConfig config, Set<Signal> signals) {
+    this.settings = settings;
+    this.config = config;
+    signals.forEach(signal -> urls.put(signal, config.url(signal)));
+  }
+
+  @Override
+  public void start() throws IOException {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(config.timeout());
+    if (urls.values().stream().anyMatch(url -> url.getScheme().equalsIgnoreCase("https"))) {
+      builder.sslContext(TlsMaterial.sslContext(config.tls(), settings));
+    }
+    client = builder.build();
+  }
+
+  @Override
+  public Outcome.Accepted send(Signal signal, Message request, Deadline deadline)
+      throws ExportException {
+    URI url = urls.get(signal);
+    HttpRequest.Builder post = HttpRequest.newBuilder(url)
+        .timeout(deadline.remaining())
+        .header("Content-Type", config.encoding().contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body(request)));
+    if (config.compression() == Compression.GZIP) {
+      post.header("Content-Encoding", "gzip");
+    }
+    config.headers().forEach(post::header);
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new ExportException("no answer from the OTLP/HTTP backend at " + url + " within "
+          + "timeout (" + Durations.format(config.timeout()) + "): the backend is overloaded or "
+          + "unreachable, or raise timeout", e);
+    } catch (ConnectException e) {
+      throw new ExportException("cannot connect to the OTLP/HTTP backend at " + url + ": " + e
+          + "; check that the endpoint is right and the backend is up", e);
+    } catch (SSLException e) {
+      throw new ExportException("the TLS handshake with " + url + " failed: " + e.getMessage()
+          + "; check tls.ca_file (or the system trust store), tls.cert_file and tls.key_file, "
+          + "and that the server's certificate names the URL's host; use http:// if the "
+          + "backend listens in plaintext", e);
+    } catch (IOException e) {
+      throw new ExportException("sending to the OTLP/HTTP backend at " + url + " failed: " + e
+          + "; check that the endpoint is right and the backend is up", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExportException("sending to " + url + " was interrupted by shutdown", e);
+    }
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return PartialSuccess.of(decodeResponse(signal, response));
+    }
+    String message = "the OTLP/HTTP backend at " + url + " answered " + status
+        + quote(errorMessage(response)) + hint(status, signal);
+    if (!RETRYABLE.contains(status)) {
+      throw new PermanentExportException(message, null);
+    }
+    Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After")
+        .orElse(null), Instant.now()).orElse(Duration.ZERO);
+    throw new ExportException(message, retryAfter, null);
+  }
+
+  private byte[] body(Message request) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(request.getSerializedSize() + 64);
+    try (OutputStream target = config.compression() == Compression.GZIP
+        ? new GZIPOutputStream(out) : out) {
+      if (config.encoding() == Encoding.JSON) {
+        OtlpJson.encode(request, target);
+      } else {
+        request.writeTo(target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("encoding into memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The export response in a 2xx body, in the encoding the backend answered with; an empty or
+   * unreadable body counts as full success.
+   */
+  private static Message decodeResponse(Signal signal, HttpResponse<byte[]> response) {
+    Message prototype = switch (signal) {
+      case TRACES -> ExportTraceServiceResponse.getDefaultInstance();
+      case METRICS -> ExportMetricsServiceResponse.getDefaultInstance();
+      case LOGS -> ExportLogsServiceResponse.getDefaultInstance();
+    };
+    return decode(response, prototype);
+  }
+
+  /** The body as {@code prototype}'s type, JSON or protobuf by its content type, else prototype. */
+  private static <T extends Message> T decode(HttpResponse<byte[]> response, T prototype) {
+    byte[] body = response.body();
+    try {
+      if (isJson(response)) {
+        return OtlpJson.decode(new ByteArrayInputStream(body), prototype);
+      }
+      @SuppressWarnings("unchecked")
+      T parsed = (T) prototype.getParserForType().parseFrom(body);
+      return parsed;
+    } catch (OtlpJsonException | InvalidProtocolBufferException e) {
+      return prototype;
+    }
+  }
+
+  private static boolean isJson(HttpResponse<byte[]> response) {
+    return response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+  }
+
+  /** The backend's reason: a {@code google.rpc.Status} message, or the start of a text body. */
+  private static String errorMessage(HttpResponse<byte[]> response) {
+    byte[] body = response.body();
+    if (body.length == 0) {
+      return "";
+    }
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (isJson(response) || type.startsWith("application/x-protobuf")) {
+      return decode(response, com.google.rpc.Status.getDefaultInstance()).getMessage();
+    }
+    String text = new String(body, 0, Math.min(body.length, MAX_QUOTED), StandardCharsets.UTF_8)
+        .strip();
+    return body.length > MAX_QUOTED ? text + "..." : text;
+  }
+
+  private static String quote(String backendMessage) {
+    return backendMessage.isEmpty() ? "" : ": " + backendMessage;
+  }
+
+  private static String hint(int status, Signal signal) {
+    return switch (status) {
+      case 400 -> "; the backend refused the data as invalid";
+      case 401, 403 -> "; check the credentials and tenant (such as X-Scope-OrgID) in headers";
+      case 404 -> "; the URL does not serve OTLP " + signal.configName() + ": check the endpoint "
+          + "(the exporter appends /v1/" + signal.configName() + " to it) or set "
+          + signal.configName() + "_endpoint to the full URL";
+      case 413 -> "; the request is over the backend's size limit";
+      case 415 -> "; the backend does not accept this content type";
+      case 429, 503 -> "; the backend is overloaded or throttling";
+      case 502, 504 -> "; a proxy in front of the backend could not reach it";
+      default -> "";
+    };
+  }
+}
