@@ -103,7 +103,7 @@ final class ScenarioRun {
       generator.start();
       System.out.printf("%s: warming up for %d s%n", scenario.testbedName(), options.warmup().toSeconds());
       Thread.sleep(options.warmup().toMillis());
-      window = measure(generator, serverStats, sinkStats, generatorStats);
+      window = measure(generator, List.of(server, sink), serverStats, sinkStats, generatorStats);
       if (!generator.stop(LOAD_DRAIN)) {
         System.out.printf("%s: %d requests were still under way %d s after the window%n",
             scenario.testbedName(), generator.counts().pending(), LOAD_DRAIN.toSeconds());
@@ -112,6 +112,8 @@ final class ScenarioRun {
       lastProblem = generator.lastProblem();
     }
 
+    server.requireRunning();
+    sink.requireRunning();
     awaitDelivery(sink.admin(), acceptedMetric, total.acceptedItems());
     long acceptedByServer = (long) server.admin().metric(acceptedMetric);
     int serverExit = server.stop(EXIT_TIMEOUT);
@@ -135,8 +137,9 @@ final class ScenarioRun {
   private record Window(LoadCounts load, double seconds, ResourceUsage server, ResourceUsage sink,
       ResourceUsage generator) {}
 
-  private Window measure(LoadGenerator generator, ProcessStats serverStats, ProcessStats sinkStats,
-      ProcessStats generatorStats) throws IOException, InterruptedException {
+  private Window measure(LoadGenerator generator, List<ServerProcess> servers,
+      ProcessStats serverStats, ProcessStats sinkStats, ProcessStats generatorStats)
+      throws IOException, InterruptedException {
     System.out.printf("%s: measuring for %d s%n", options.scenario().testbedName(), options.duration().toSeconds());
     LoadCounts before = generator.counts();
     long start = System.nanoTime();
@@ -145,6 +148,9 @@ final class ScenarioRun {
     generatorStats.mark();
     Thread.sleep(options.duration().toMillis());
     LoadCounts after = generator.counts();
+    for (ServerProcess server : servers) {
+      server.requireRunning();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Window(after.minus(before), seconds, serverStats.usage(), sinkStats.usage(),
         generatorStats.usage());

@@ -82,6 +82,18 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
+   * Throws when the process has ended before the runner stopped it: a crash, or a signal from
+   * another program, which would otherwise show as a baffling failure to read {@code /proc}.
+   */
+  void requireRunning() throws IOException {
+    if (!process.isAlive()) {
+      throw new IOException("the " + role + " (pid " + process.pid() + ") exited with status "
+          + process.exitValue() + " before the runner stopped it (a crash, or a signal from another "
+          + "program); its log " + log + " ends with:\n" + tail());
+    }
+  }
+
+  /**
    * Sends SIGTERM and waits for the exit status; after {@code timeout} the process is killed and
    * -1 returned.
    */
