@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** A scenario's result as a table for people and as JSON for the record. */
 final class ResultReport {
@@ -78,7 +79,7 @@ final class ResultReport {
   }
 
   private static void row(StringBuilder out, String label, ScenarioResult result,
-      java.util.function.ToDoubleFunction<ResourceUsage> value) {
+      ToDoubleFunction<ResourceUsage> value) {
     out.append(String.format(Locale.ROOT, "%-26s %12.1f %12.1f %12.1f%n", label,
         value.applyAsDouble(result.server()), value.applyAsDouble(result.sink()),
         value.applyAsDouble(result.generator())));
