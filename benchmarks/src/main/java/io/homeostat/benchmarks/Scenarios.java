@@ -52,18 +52,24 @@ public final class Scenarios implements Callable<Integer> {
       description = "How long to measure, after the warm-up (default: ${DEFAULT-VALUE}).")
   String duration;
 
-  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s",
-      description = "How long to send before measuring (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "60s",
+      description = "How long to send before measuring, so that the JIT compiler is done "
+          + "(default: ${DEFAULT-VALUE}).")
   String warmup;
 
   @Option(names = "--transport", paramLabel = "grpc|http", defaultValue = "grpc",
       description = "OTLP/gRPC or OTLP/HTTP with protobuf bodies (default: ${DEFAULT-VALUE}).")
   String transport;
 
-  @Option(names = "--server-jvm-opts", paramLabel = "OPTIONS", defaultValue = "",
+  @Option(names = "--server-jvm-opts", paramLabel = "OPTIONS",
       description = "JVM options of the server under test, space-separated, such as \"-Xmx512m\" "
-          + "(default: none, so the JVM's own defaults).")
+          + "(default: those of --jvm-options, as bin/homeostat uses them).")
   String serverJvmOptions;
+
+  @Option(names = "--jvm-options", paramLabel = "FILE", defaultValue = "conf/jvm.options",
+      description = "The server's JVM options file, used when --server-jvm-opts is not given; "
+          + "when it does not exist, the JVM's own defaults (default: ${DEFAULT-VALUE}).")
+  Path jvmOptionsFile;
 
   @Option(names = "--in-flight", paramLabel = "N",
       description = "Requests under way at once (default: " + Scenario.FIXED_RATE_IN_FLIGHT
@@ -132,11 +138,27 @@ public final class Scenarios implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--in-flight must be at least 1, was " + inFlight);
     }
-    List<String> jvmOptions = serverJvmOptions.isBlank() ? List.of()
-        : Arrays.asList(serverJvmOptions.strip().split("\\s+"));
+    List<String> jvmOptions = serverJvmOptions != null ? split(serverJvmOptions) : fromFile(jvmOptionsFile);
     return new ScenarioRun.Options(chosen, duration("--warmup", warmup, true),
         duration("--duration", duration, false), kind, jvmOptions, inFlight, serverJar,
         configDir, logDir);
+  }
+
+  private static List<String> split(String options) {
+    return options.isBlank() ? List.of() : Arrays.asList(options.strip().split("\\s+"));
+  }
+
+  /** The options of a jvm.options file: one per line, '#' comments and blank lines skipped. */
+  private List<String> fromFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file).stream().map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    } catch (java.io.IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file + ": " + e);
+    }
   }
 
   private Duration duration(String option, String text, boolean zeroAllowed) {

@@ -47,7 +47,7 @@ class ScenariosTest {
     ScenarioRun.Options options = options("Trace10kSPS");
     assertEquals(Scenario.TRACE_10K_SPS, options.scenario());
     assertEquals(Duration.ofSeconds(60), options.duration());
-    assertEquals(Duration.ofSeconds(10), options.warmup());
+    assertEquals(Duration.ofSeconds(60), options.warmup());
     assertEquals(ScenarioRun.TransportKind.GRPC, options.transport());
     assertEquals(List.of(), options.serverJvmOptions());
   }
