@@ -1,4 +1,4 @@
-package io.homeostat.processor.match;
+package io.homeostat.core.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

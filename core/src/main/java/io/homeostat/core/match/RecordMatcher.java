@@ -1,8 +1,8 @@
-package io.homeostat.processor.match;
+package io.homeostat.core.match;
 
 import io.homeostat.core.otlp.KeyValues;
-import io.homeostat.processor.match.MatchConfig.AttributeMatch;
-import io.homeostat.processor.match.MatchConfig.MatchType;
+import io.homeostat.core.match.MatchConfig.AttributeMatch;
+import io.homeostat.core.match.MatchConfig.MatchType;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;

@@ -1,4 +1,4 @@
-package io.homeostat.processor.match;
+package io.homeostat.core.match;
 
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;

@@ -1,4 +1,4 @@
-package io.homeostat.processor.match;
+package io.homeostat.core.match;
 
 import io.homeostat.core.config.Validatable;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Which records a processor (or a rule) applies to, with the OpenTelemetry Collector's
+ * Which records a processor, a requirement rule or a homeostasis target applies to, with the OpenTelemetry Collector's
  * include/exclude properties. A record matches when every property that is set matches; a list
  * property matches when any of its entries does; {@code attributes} and {@code resources} match
  * when all of their entries do.
@@ -43,7 +43,7 @@ public record MatchConfig(MatchType matchType, List<String> services, List<Strin
     }
   }
 
-  static MatchConfig defaults() {
+  public static MatchConfig defaults() {
     return new MatchConfig(MatchType.STRICT, List.of(), List.of(), List.of(), List.of(), List.of(),
         List.of(), 0, List.of(), List.of(), List.of());
   }
