@@ -55,6 +55,21 @@ public final class Rewrites {
     Metric apply(Resource resource, InstrumentationScope scope, Metric metric);
   }
 
+  /**
+   * Applies the edit that fits the signal of {@code request}: {@code spans} to a trace request,
+   * {@code logs} to a logs request, {@code metrics} to a metrics request.
+   */
+  public static com.google.protobuf.Message records(com.google.protobuf.Message request,
+      SpanEdit spans, LogEdit logs, MetricEdit metrics) {
+    if (request instanceof ExportTraceServiceRequest traces) {
+      return spans(traces, spans);
+    }
+    if (request instanceof ExportLogsServiceRequest logRequest) {
+      return logs(logRequest, logs);
+    }
+    return metrics((ExportMetricsServiceRequest) request, metrics);
+  }
+
   public static ExportTraceServiceRequest spans(ExportTraceServiceRequest request, SpanEdit edit) {
     List<ResourceSpans> resources = each(request.getResourceSpansList(), resource -> {
       List<ScopeSpans> scopes = each(resource.getScopeSpansList(), scope -> {

@@ -87,6 +87,18 @@ class RewritesTest {
   }
 
   @Test
+  void recordsTakesTheEditOfTheRequestsSignal() {
+    ExportTraceServiceRequest renamed = (ExportTraceServiceRequest) Rewrites.records(TRACES,
+        (r, s, span) -> span.toBuilder().setName("span").build(), (r, s, log) -> null, (r, s, metric) -> null);
+    assertEquals(List.of("span"), renamed.getResourceSpans(0).getScopeSpans(0).getSpansList().stream()
+        .map(Span::getName).distinct().toList());
+    ExportLogsServiceRequest logs = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+        .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(LogRecord.getDefaultInstance()))).build();
+    assertEquals(0, OtlpRequests.itemCount(Rewrites.records(logs, (r, s, span) -> span, (r, s, log) -> null,
+        (r, s, metric) -> metric)));
+  }
+
+  @Test
   void dataPointsAreEditedByTheirAttributesWhateverTheMetricType() {
     List<KeyValue> ok = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("ok")).build());
     List<KeyValue> failed = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("failed")).build());

@@ -6,9 +6,6 @@ import io.homeostat.core.otlp.Rewrites;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
 import io.homeostat.core.pipeline.Processor;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -36,17 +33,7 @@ final class AttributesProcessor implements Processor {
 
   @Override
   public void process(Message request, Ack ack, Downstream next) {
-    next.accept(edit(request), ack);
-  }
-
-  private Message edit(Message request) {
-    if (request instanceof ExportTraceServiceRequest traces) {
-      return Rewrites.spans(traces, spanEdit);
-    }
-    if (request instanceof ExportLogsServiceRequest logs) {
-      return Rewrites.logs(logs, logEdit);
-    }
-    return Rewrites.metrics((ExportMetricsServiceRequest) request, metricEdit);
+    next.accept(Rewrites.records(request, spanEdit, logEdit, metricEdit), ack);
   }
 
   private Span span(Resource resource, InstrumentationScope scope, Span span) {

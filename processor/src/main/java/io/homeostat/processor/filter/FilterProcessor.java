@@ -8,9 +8,6 @@ import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.telemetry.Counter;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -41,7 +38,7 @@ final class FilterProcessor implements Processor {
   @Override
   public void process(Message request, Ack ack, Downstream next) {
     droppedNow = 0;
-    Message kept = filter(request);
+    Message kept = Rewrites.records(request, spanEdit, logEdit, metricEdit);
     if (kept == request) {
       next.accept(request, ack);
       return;
@@ -52,16 +49,6 @@ final class FilterProcessor implements Processor {
     } else {
       next.accept(kept, ack);
     }
-  }
-
-  private Message filter(Message request) {
-    if (request instanceof ExportTraceServiceRequest traces) {
-      return Rewrites.spans(traces, spanEdit);
-    }
-    if (request instanceof ExportLogsServiceRequest logs) {
-      return Rewrites.logs(logs, logEdit);
-    }
-    return Rewrites.metrics((ExportMetricsServiceRequest) request, metricEdit);
   }
 
   private Span span(Resource resource, InstrumentationScope scope, Span span) {
