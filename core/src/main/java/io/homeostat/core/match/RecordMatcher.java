@@ -132,23 +132,21 @@ public final class RecordMatcher {
 
   /** The span kind named {@code name} ({@code server}, {@code SPAN_KIND_SERVER}), or null. */
   static Span.SpanKind spanKind(String name) {
-    String upper = name.toUpperCase(Locale.ROOT);
-    String full = upper.startsWith("SPAN_KIND_") ? upper : "SPAN_KIND_" + upper;
-    for (Span.SpanKind kind : Span.SpanKind.values()) {
-      if (kind != Span.SpanKind.UNRECOGNIZED && kind.name().equals(full)) {
-        return kind;
-      }
-    }
-    return null;
+    return protoEnum(Span.SpanKind.class, "SPAN_KIND_", name);
   }
 
   /** The status code named {@code name} ({@code error}, {@code STATUS_CODE_ERROR}), or null. */
   static Status.StatusCode spanStatus(String name) {
+    return protoEnum(Status.StatusCode.class, "STATUS_CODE_", name);
+  }
+
+  /** The constant of an OTLP enum named with or without its prefix, in any case, or null. */
+  private static <E extends Enum<E>> E protoEnum(Class<E> type, String prefix, String name) {
     String upper = name.toUpperCase(Locale.ROOT);
-    String full = upper.startsWith("STATUS_CODE_") ? upper : "STATUS_CODE_" + upper;
-    for (Status.StatusCode code : Status.StatusCode.values()) {
-      if (code != Status.StatusCode.UNRECOGNIZED && code.name().equals(full)) {
-        return code;
+    String full = upper.startsWith(prefix) ? upper : prefix + upper;
+    for (E constant : type.getEnumConstants()) {
+      if (!constant.name().equals("UNRECOGNIZED") && constant.name().equals(full)) {
+        return constant;
       }
     }
     return null;
