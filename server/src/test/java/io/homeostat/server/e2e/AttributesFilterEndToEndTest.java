@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
 import io.homeostat.core.otlp.KeyValues;
+import io.homeostat.core.otlp.Rewrites;
 import io.homeostat.receiver.otlp.SdkTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.Logger;
@@ -14,9 +15,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -32,7 +30,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,12 +121,13 @@ class AttributesFilterEndToEndTest {
     assertEquals(Map.of("enduser.id", ALICE, "deployment.environment", "staging"),
         texts(logs.get(0).getAttributesList()));
 
-    List<Metric> metrics = metrics(written);
-    assertEquals(List.of("login_attempts", "login_latency_ms"), metrics.stream().map(Metric::getName).toList());
+    Map<String, Metric> metrics = metrics(written);
+    assertEquals(Set.of("login_attempts", "login_latency_ms"), metrics.keySet());
     assertEquals(List.of(Map.of("status", "success", "deployment.environment", "production")),
-        metrics.get(0).getSum().getDataPointsList().stream().map(p -> texts(p.getAttributesList())).toList());
+        metrics.get("login_attempts").getSum().getDataPointsList().stream()
+            .map(p -> texts(p.getAttributesList())).toList());
     assertEquals("production", KeyValues.getString(
-        metrics.get(1).getHistogram().getDataPoints(0).getAttributesList(), "deployment.environment"));
+        metrics.get("login_latency_ms").getHistogram().getDataPoints(0).getAttributesList(), "deployment.environment"));
 
     for (Resource resource : resources(written)) {
       assertEquals("2.10", KeyValues.get(resource.getAttributesList(), "service.version").getStringValue());
@@ -170,7 +171,7 @@ class AttributesFilterEndToEndTest {
     assertTrue(result.join(10, TimeUnit.SECONDS).isSuccess(), "the export failed");
   }
 
-  /** Attributes as text, in order, for comparing with what a test expects. */
+  /** Attributes as text by key, for comparing with what a test expects. */
   private static Map<String, String> texts(List<KeyValue> attributes) {
     Map<String, String> texts = new LinkedHashMap<>();
     attributes.forEach(kv -> texts.put(kv.getKey(), KeyValues.asString(kv.getValue())));
@@ -179,35 +180,27 @@ class AttributesFilterEndToEndTest {
 
   private static List<LogRecord> logRecords(List<Message> written) {
     List<LogRecord> records = new ArrayList<>();
-    for (Message request : written) {
-      if (request instanceof ExportLogsServiceRequest logs) {
-        logs.getResourceLogsList().forEach(r -> r.getScopeLogsList().forEach(s -> records.addAll(s.getLogRecordsList())));
-      }
-    }
+    written.forEach(request -> Rewrites.records(request, (r, s, span) -> span,
+        (r, s, record) -> add(records, record), (r, s, metric) -> metric));
     return records;
   }
 
-  private static List<Metric> metrics(List<Message> written) {
+  /** By name: the SDK exports its metrics in no fixed order. */
+  private static Map<String, Metric> metrics(List<Message> written) {
     List<Metric> metrics = new ArrayList<>();
-    for (Message request : written) {
-      if (request instanceof ExportMetricsServiceRequest export) {
-        export.getResourceMetricsList().forEach(r -> r.getScopeMetricsList().forEach(s -> metrics.addAll(s.getMetricsList())));
-      }
-    }
-    return metrics;
+    written.forEach(request -> Rewrites.records(request, (r, s, span) -> span,
+        (r, s, record) -> record, (r, s, metric) -> add(metrics, metric)));
+    return metrics.stream().collect(Collectors.toMap(Metric::getName, metric -> metric));
   }
 
   private static List<Resource> resources(List<Message> written) {
     List<Resource> resources = new ArrayList<>();
-    for (Message request : written) {
-      if (request instanceof ExportTraceServiceRequest traces) {
-        traces.getResourceSpansList().forEach(r -> resources.add(r.getResource()));
-      } else if (request instanceof ExportLogsServiceRequest logs) {
-        logs.getResourceLogsList().forEach(r -> resources.add(r.getResource()));
-      } else if (request instanceof ExportMetricsServiceRequest metrics) {
-        metrics.getResourceMetricsList().forEach(r -> resources.add(r.getResource()));
-      }
-    }
+    written.forEach(request -> Rewrites.resources(request, resource -> add(resources, resource)));
     return resources;
+  }
+
+  private static <T> T add(List<T> into, T item) {
+    into.add(item);
+    return item;
   }
 }
