@@ -117,8 +117,17 @@ public final class YamlConfigReader {
       }
       default -> {
         ScalarNode raw = new ScalarNode(path, location, parser.getText());
-        return new ScalarNode(path, location, expander.expand(raw.value(), raw, problems));
+        return new ScalarNode(path, location, expander.expand(raw.value(), raw, problems),
+            scalarType(token));
       }
     }
+  }
+
+  private static ScalarNode.Type scalarType(JsonToken token) {
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarNode.Type.NUMBER;
+      case VALUE_TRUE, VALUE_FALSE -> ScalarNode.Type.BOOLEAN;
+      default -> ScalarNode.Type.TEXT;
+    };
   }
 }
