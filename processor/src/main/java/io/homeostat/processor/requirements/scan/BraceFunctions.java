@@ -14,40 +14,31 @@ import java.util.regex.Pattern;
  * decorators in between; a blank line, a statement or a block that is not a function ends the
  * wait.
  */
-final class BraceFunctions {
+final class BraceFunctions extends FunctionTracker {
 
   /** An assignment, not a comparison or an arrow: the header is an expression, not a signature. */
   private static final Pattern ASSIGNMENT = Pattern.compile("(?<![=!<>])=(?![=>])");
 
-  private final String file;
   private final FunctionStyle style;
   /** Kotlin, Scala, Go, Rust and TypeScript end statements at line ends, not only at ';'. */
   private final boolean lineEndsStatements;
-  private final List<Marker> found = new ArrayList<>();
   /** The open blocks, innermost last: a function's name, or null for any other block. */
   private final List<String> blocks = new ArrayList<>();
   /** The code since the last statement or block ended, comments and strings blanked. */
   private final StringBuilder header = new StringBuilder();
-  private final List<Pending> pending = new ArrayList<>();
 
   private BraceFunctions(String file, FunctionStyle style) {
-    this.file = file;
+    super(file);
     this.style = style;
     this.lineEndsStatements = style != FunctionStyle.JAVA && style != FunctionStyle.CSHARP;
   }
 
   static List<Marker> markers(String file, List<SourceLine> lines, FunctionStyle style) {
-    BraceFunctions scan = new BraceFunctions(file, style);
-    lines.forEach(scan::line);
-    scan.resolve(null);
-    return scan.found;
+    return new BraceFunctions(file, style).markers(lines);
   }
 
-  private void line(SourceLine line) {
-    if (line.isBlank()) {
-      resolve(null);
-      return;
-    }
+  @Override
+  void line(SourceLine line) {
     String code = line.code();
     List<Comment> comments = line.comments();
     int next = 0;
@@ -92,9 +83,9 @@ final class BraceFunctions {
   private void comment(int line, Comment comment, boolean codeBefore) {
     for (List<String> keys : MarkerText.keys(comment.text())) {
       if (codeBefore) {
-        found.add(new Marker(file, line, keys, enclosing()));
+        found(line, keys, enclosing());
       } else {
-        pending.add(new Pending(line, keys, enclosing()));
+        waitForDeclaration(line, keys, enclosing());
       }
     }
   }
@@ -135,13 +126,6 @@ final class BraceFunctions {
     }
     char last = code.charAt(code.length() - 1);
     return ",([=:.+-*/&|?".indexOf(last) >= 0 || code.endsWith("=>") || code.endsWith("->");
-  }
-
-  private void resolve(String declaredBelow) {
-    for (Pending marker : pending) {
-      found.add(marker.resolve(file, declaredBelow));
-    }
-    pending.clear();
   }
 
   private String enclosing() {

@@ -50,18 +50,15 @@ final class FunctionNames {
 
   /** The function a block opened after {@code header} is the body of, or null. */
   static String atBrace(FunctionStyle style, CharSequence header) {
+    String declared = declared(style, header);
+    if (declared != null) {
+      return declared;
+    }
     return switch (style) {
-      case KOTLIN -> last(KOTLIN, header);
-      case SCALA -> last(SCALA, header);
-      case GO -> last(GO, header);
-      case RUST -> last(RUST, header);
       case JAVA -> method(header, JAVA_TRAILER);
       case CSHARP -> method(header, CSHARP_TRAILER);
-      case TYPESCRIPT -> {
-        String declared = declaredFunction(header);
-        yield declared != null ? declared : method(header, TS_TRAILER);
-      }
-      case NONE, PYTHON -> null;
+      case TYPESCRIPT -> method(header, TS_TRAILER);
+      case KOTLIN, SCALA, GO, RUST, NONE, PYTHON -> null;
     };
   }
 
@@ -76,14 +73,12 @@ final class FunctionNames {
       case SCALA -> last(SCALA, header);
       case GO -> last(GO, header);
       case RUST -> last(RUST, header);
-      case TYPESCRIPT -> declaredFunction(header);
+      case TYPESCRIPT -> {
+        String function = last(JS_FUNCTION, header);
+        yield function != null ? function : last(JS_ASSIGNED, header);
+      }
       case JAVA, CSHARP, NONE, PYTHON -> null;
     };
-  }
-
-  private static String declaredFunction(CharSequence header) {
-    String function = last(JS_FUNCTION, header);
-    return function != null ? function : last(JS_ASSIGNED, header);
   }
 
   private static String last(Pattern pattern, CharSequence header) {
@@ -103,13 +98,13 @@ final class FunctionNames {
         || TYPE_DECLARATION.matcher(header).find()) {
       return null;
     }
-    int open = matchingOpen(header, close);
+    int open = opening(header, close, '(');
     if (open < 0) {
       return null;
     }
     int end = skipSpaceBack(header, open);
     if (end > 0 && header.charAt(end - 1) == '>') {
-      end = skipSpaceBack(header, skipGenericsBack(header, end - 1));
+      end = skipSpaceBack(header, Math.max(0, opening(header, end - 1, '<')));
     }
     int start = end;
     while (start > 0 && isIdentifierPart(header.charAt(start - 1))) {
@@ -129,31 +124,19 @@ final class FunctionNames {
     return call || NOT_METHODS.contains(name) ? null : name;
   }
 
-  private static int matchingOpen(String text, int close) {
+  /** The index of the bracket {@code open} that the closing bracket at {@code close} closes, or -1. */
+  private static int opening(String text, int close, char open) {
+    char closing = text.charAt(close);
     int depth = 0;
     for (int i = close; i >= 0; i--) {
       char c = text.charAt(i);
-      if (c == ')') {
+      if (c == closing) {
         depth++;
-      } else if (c == '(' && --depth == 0) {
+      } else if (c == open && --depth == 0) {
         return i;
       }
     }
     return -1;
-  }
-
-  /** From the {@code >} at {@code close}, the index of its {@code <}. */
-  private static int skipGenericsBack(String text, int close) {
-    int depth = 0;
-    for (int i = close; i >= 0; i--) {
-      char c = text.charAt(i);
-      if (c == '>') {
-        depth++;
-      } else if (c == '<' && --depth == 0) {
-        return i;
-      }
-    }
-    return 0;
   }
 
   private static int skipSpaceBack(String text, int end) {

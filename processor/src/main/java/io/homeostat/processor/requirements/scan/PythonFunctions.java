@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * function's; a marker in a {@code #} comment block right above a {@code def} (decorators in
  * between) is the declared function's.
  */
-final class PythonFunctions {
+final class PythonFunctions extends FunctionTracker {
 
   private static final Pattern DEF = Pattern.compile("^\\s*(?:async\\s+)?def\\s+([A-Za-z_]\\w*)");
   private static final Pattern CLASS = Pattern.compile("^\\s*class\\s+[A-Za-z_]");
@@ -20,29 +20,20 @@ final class PythonFunctions {
   /** A def (named) or class (name null) statement, and the indent of its line. */
   private record Scope(int indent, String function) {}
 
-  private final String file;
-  private final List<Marker> found = new ArrayList<>();
   private final List<Scope> scopes = new ArrayList<>();
-  private final List<Pending> pending = new ArrayList<>();
   /** Open brackets: lines inside them continue a statement. */
   private int depth;
 
   private PythonFunctions(String file) {
-    this.file = file;
+    super(file);
   }
 
   static List<Marker> markers(String file, List<SourceLine> lines) {
-    PythonFunctions scan = new PythonFunctions(file);
-    lines.forEach(scan::line);
-    scan.resolve(null);
-    return scan.found;
+    return new PythonFunctions(file).markers(lines);
   }
 
-  private void line(SourceLine line) {
-    if (line.isBlank()) {
-      resolve(null);
-      return;
-    }
+  @Override
+  void line(SourceLine line) {
     if (line.hasCode() && !line.continued() && depth == 0) {
       statement(line);
     }
@@ -57,9 +48,9 @@ final class PythonFunctions {
     for (Comment comment : line.comments()) {
       for (List<String> keys : MarkerText.keys(comment.text())) {
         if (comment.docstring() || line.hasCode()) {
-          found.add(new Marker(file, line.number(), keys, enclosing(Integer.MAX_VALUE)));
+          found(line.number(), keys, enclosing(Integer.MAX_VALUE));
         } else {
-          pending.add(new Pending(line.number(), keys, enclosing(comment.column())));
+          waitForDeclaration(line.number(), keys, enclosing(comment.column()));
         }
       }
     }
@@ -85,13 +76,6 @@ final class PythonFunctions {
     if (CLASS.matcher(code).find()) {
       scopes.add(new Scope(indent, null));
     }
-  }
-
-  private void resolve(String declaredBelow) {
-    for (Pending marker : pending) {
-      found.add(marker.resolve(file, declaredBelow));
-    }
-    pending.clear();
   }
 
   /** The innermost function whose body a line indented by {@code column} would be in. */
