@@ -65,8 +65,8 @@ public final class YamlConfigReader {
       if (root instanceof ScalarNode scalar && scalar.isNull()) {
         return MapNode.empty("", root.location());
       }
-      problems.error(root, "the top level of a config file must be a mapping of sections "
-          + "(receivers, processors, exporters, service, ...), found " + root.describe());
+      problems.error(root, "the top level of the file must be a mapping of sections (key: value),"
+          + " found " + root.describe());
       return null;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
