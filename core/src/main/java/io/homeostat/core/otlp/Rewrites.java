@@ -4,12 +4,18 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -91,6 +97,99 @@ public final class Rewrites {
     });
     return resources == request.getResourceMetricsList() ? request
         : request.toBuilder().clearResourceMetrics().addAllResourceMetrics(resources).build();
+  }
+
+  /**
+   * Edits the attributes of every data point of {@code metric} with {@code points}, and the
+   * filtered attributes of their exemplars (what an SDK filtered out of the point) with
+   * {@code exemplars}. Returns the metric itself when both return every list as it was; pass
+   * {@link UnaryOperator#identity()} to leave one kind alone.
+   */
+  public static Metric pointAttributes(Metric metric, UnaryOperator<List<KeyValue>> points,
+      UnaryOperator<List<KeyValue>> exemplars) {
+    switch (metric.getDataCase()) {
+      case GAUGE -> {
+        List<NumberDataPoint> edited = each(metric.getGauge().getDataPointsList(),
+            p -> number(p, points, exemplars));
+        return edited == metric.getGauge().getDataPointsList() ? metric : metric.toBuilder()
+            .setGauge(metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+      }
+      case SUM -> {
+        List<NumberDataPoint> edited = each(metric.getSum().getDataPointsList(),
+            p -> number(p, points, exemplars));
+        return edited == metric.getSum().getDataPointsList() ? metric : metric.toBuilder()
+            .setSum(metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+      }
+      case HISTOGRAM -> {
+        List<HistogramDataPoint> edited = each(metric.getHistogram().getDataPointsList(),
+            p -> histogram(p, points, exemplars));
+        return edited == metric.getHistogram().getDataPointsList() ? metric : metric.toBuilder()
+            .setHistogram(metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(edited))
+            .build();
+      }
+      case EXPONENTIAL_HISTOGRAM -> {
+        List<ExponentialHistogramDataPoint> edited = each(
+            metric.getExponentialHistogram().getDataPointsList(),
+            p -> exponentialHistogram(p, points, exemplars));
+        return edited == metric.getExponentialHistogram().getDataPointsList() ? metric
+            : metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram().toBuilder()
+                .clearDataPoints().addAllDataPoints(edited)).build();
+      }
+      case SUMMARY -> {
+        List<SummaryDataPoint> edited = each(metric.getSummary().getDataPointsList(), p -> {
+          List<KeyValue> attributes = points.apply(p.getAttributesList());
+          return attributes == p.getAttributesList() ? p
+              : p.toBuilder().clearAttributes().addAllAttributes(attributes).build();
+        });
+        return edited == metric.getSummary().getDataPointsList() ? metric : metric.toBuilder()
+            .setSummary(metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(edited))
+            .build();
+      }
+      default -> {
+        return metric;
+      }
+    }
+  }
+
+  private static NumberDataPoint number(NumberDataPoint point, UnaryOperator<List<KeyValue>> points,
+      UnaryOperator<List<KeyValue>> exemplars) {
+    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
+        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  }
+
+  private static HistogramDataPoint histogram(HistogramDataPoint point,
+      UnaryOperator<List<KeyValue>> points, UnaryOperator<List<KeyValue>> exemplars) {
+    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
+        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  }
+
+  private static ExponentialHistogramDataPoint exponentialHistogram(
+      ExponentialHistogramDataPoint point, UnaryOperator<List<KeyValue>> points,
+      UnaryOperator<List<KeyValue>> exemplars) {
+    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
+        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  }
+
+  /** Rebuilds a data point of one type with new attributes and exemplars. */
+  @FunctionalInterface
+  private interface PointRebuild<P> {
+    P apply(P point, List<KeyValue> attributes, List<Exemplar> exemplars);
+  }
+
+  /** The three point types with exemplars share no interface, so each names its own accessors. */
+  private static <P> P point(P point, List<KeyValue> attributes, List<Exemplar> exemplarList,
+      UnaryOperator<List<KeyValue>> points, UnaryOperator<List<KeyValue>> exemplars,
+      PointRebuild<P> rebuild) {
+    List<KeyValue> editedAttributes = points.apply(attributes);
+    List<Exemplar> editedExemplars = each(exemplarList, e -> exemplar(e, exemplars));
+    return editedAttributes == attributes && editedExemplars == exemplarList ? point
+        : rebuild.apply(point, editedAttributes, editedExemplars);
+  }
+
+  private static Exemplar exemplar(Exemplar exemplar, UnaryOperator<List<KeyValue>> edit) {
+    List<KeyValue> attributes = edit.apply(exemplar.getFilteredAttributesList());
+    return attributes == exemplar.getFilteredAttributesList() ? exemplar
+        : exemplar.toBuilder().clearFilteredAttributes().addAllFilteredAttributes(attributes).build();
   }
 
   /** Edits the resource of every resource group of a request of any signal. */

@@ -1,6 +1,7 @@
 package io.homeostat.core.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -11,15 +12,25 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Gauge;
+import io.opentelemetry.proto.metrics.v1.Histogram;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.Sum;
+import io.opentelemetry.proto.metrics.v1.Summary;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class RewritesTest {
@@ -90,5 +101,43 @@ class RewritesTest {
     assertNull(KeyValues.get(original, "req"));
     assertSame(original, KeyValues.remove(original, "absent"));
     assertEquals(List.of(), KeyValues.remove(original, "service.name"));
+  }
+
+  private static KeyValue attr(String key, String value) {
+    return KeyValue.newBuilder().setKey(key).setValue(KeyValues.string(value)).build();
+  }
+
+  /** Upper-cases the value of {@code user}, wherever it is. */
+  private static final UnaryOperator<List<KeyValue>> SHOUT = attributes -> {
+    String user = KeyValues.getString(attributes, "user");
+    return user == null ? attributes : KeyValues.put(attributes, "user", KeyValues.string(user.toUpperCase()));
+  };
+
+  @Test
+  void pointAttributesAndExemplarAttributesOfEveryPointTypeAreEditedCopyOnWrite() {
+    Exemplar exemplar = Exemplar.newBuilder().addFilteredAttributes(attr("user", "bob")).setAsDouble(1).build();
+    NumberDataPoint clean = NumberDataPoint.newBuilder().addAttributes(attr("status", "ok")).build();
+    NumberDataPoint tagged = NumberDataPoint.newBuilder().addAttributes(attr("user", "ann")).addExemplars(exemplar).build();
+    List<Metric> metrics = List.of(
+        Metric.newBuilder().setName("gauge").setGauge(Gauge.newBuilder().addDataPoints(clean).addDataPoints(tagged)).build(),
+        Metric.newBuilder().setName("sum").setSum(Sum.newBuilder().addDataPoints(tagged)).build(),
+        Metric.newBuilder().setName("histogram").setHistogram(Histogram.newBuilder().addDataPoints(
+            HistogramDataPoint.newBuilder().addAttributes(attr("user", "ann")).addExemplars(exemplar))).build(),
+        Metric.newBuilder().setName("exponential").setExponentialHistogram(ExponentialHistogram.newBuilder()
+            .addDataPoints(ExponentialHistogramDataPoint.newBuilder().addAttributes(attr("user", "ann"))
+                .addExemplars(exemplar))).build(),
+        Metric.newBuilder().setName("summary").setSummary(Summary.newBuilder().addDataPoints(
+            SummaryDataPoint.newBuilder().addAttributes(attr("user", "ann")))).build());
+    for (Metric metric : metrics) {
+      assertSame(metric, Rewrites.pointAttributes(metric, UnaryOperator.identity(), UnaryOperator.identity()));
+      Metric edited = Rewrites.pointAttributes(metric, SHOUT, SHOUT);
+      String text = edited.toString();
+      assertFalse(text.contains("\"ann\"") || text.contains("\"bob\""), text);
+      assertEquals(metric.getName().equals("summary") ? 1 : 2, text.split("\"ANN\"|\"BOB\"").length - 1, text);
+    }
+    Metric gauge = Rewrites.pointAttributes(metrics.get(0), SHOUT, UnaryOperator.identity());
+    assertSame(clean, gauge.getGauge().getDataPoints(0));
+    assertSame(exemplar, gauge.getGauge().getDataPoints(1).getExemplars(0));
+    assertEquals("ANN", KeyValues.getString(gauge.getGauge().getDataPoints(1).getAttributesList(), "user"));
   }
 }
