@@ -14,6 +14,7 @@ import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,12 +26,15 @@ final class Redaction {
   private final RedactionConfig config;
   private final MetricRegistry metrics = new MetricRegistry();
   private final TextRedactor text;
+  private final ValueRedactor values;
 
   private Redaction(RedactionConfig config) {
     this.config = config;
     Replacement replacement = new Replacement(config);
-    this.text = new TextRedactor(config, new SecretKeys(config.secretKey().allKeys()), replacement,
-        new Tally(metrics, "redaction", config.summary()));
+    SecretKeys keys = new SecretKeys(config.secretKey().allKeys());
+    Tally tally = new Tally(metrics, "redaction", config.summary());
+    this.text = new TextRedactor(config, keys, replacement, tally);
+    this.values = new ValueRedactor(config, text, keys, replacement, tally);
   }
 
   /** The defaults. */
@@ -58,6 +62,11 @@ final class Redaction {
   /** One string through the text rules. */
   String redact(String value) {
     return text.redact(value);
+  }
+
+  /** One attribute list through the attribute rules. */
+  List<KeyValue> attributes(List<KeyValue> attributes) {
+    return values.attributes(attributes);
   }
 
   /** A request through a processor of this config for its signal; returns what it passed on. */
