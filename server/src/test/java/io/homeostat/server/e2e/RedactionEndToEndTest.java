@@ -12,7 +12,7 @@ import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -127,13 +127,10 @@ class RedactionEndToEndTest {
           .setAttribute("app.payment.pan", 5500000000000004L)
           .setAttribute("app.order.id", "4111111111111112")
           .startSpan();
-      try (Scope scope = login.makeCurrent()) {
-        Span query = tracer.spanBuilder("SELECT users").setSpanKind(SpanKind.CLIENT)
-            .setAttribute("db.statement", "SELECT id FROM users WHERE email = 'bob@example.com' AND pwd_hash = ?")
-            .setAttribute("db.connection_string", "postgres://app:s3cr3t-db-pass@db.internal:5432/shop")
-            .startSpan();
-        query.end();
-      }
+      tracer.spanBuilder("SELECT users").setSpanKind(SpanKind.CLIENT).setParent(Context.root().with(login))
+          .setAttribute("db.statement", "SELECT id FROM users WHERE email = 'bob@example.com' AND pwd_hash = ?")
+          .setAttribute("db.connection_string", "postgres://app:s3cr3t-db-pass@db.internal:5432/shop")
+          .startSpan().end();
       login.recordException(new IllegalStateException("card 4111-1111-1111-1111 declined for bob@example.com"));
       login.addEvent("login.retry", Attributes.of(AttributeKey.stringKey("user.email"), "Bob@Example.com"));
       login.setStatus(StatusCode.ERROR, "auth failed: {\"password\": \"hunter2\", \"email\": \"bob@example.com\"}");
