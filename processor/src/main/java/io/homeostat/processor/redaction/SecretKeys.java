@@ -13,22 +13,41 @@ import java.util.Locale;
  * {@code API_KEY}, and {@code password} matches {@code db.password} and {@code user_password_hash}
  * but not {@code passwordless_login_enabled} (a flag, not a secret) nor {@code passwords_reset}.
  *
- * <p>Keys are compared where they stand, in attribute keys and inside text, without allocating.
+ * <p>Keys are compared where they stand, in attribute keys and inside text, without allocating;
+ * ASCII characters are classified by a table, and at each word only the names that start with its
+ * first letter are tried, since this runs for every attribute key.
  */
 final class SecretKeys {
 
-  /** Each name as its lower-case words. */
-  private final char[][][] names;
-  /** The lower-case ASCII characters some name starts with: a word starting otherwise is skipped. */
-  private final boolean[] firstChars = new boolean[128];
-  /** True when a name starts with a character outside ASCII, which turns the filter off there. */
-  private final boolean nonAsciiFirst;
+  private static final byte OTHER = 0;
+  private static final byte LOWER = 1;
+  private static final byte UPPER = 2;
+  private static final byte DIGIT = 3;
+  /** The class of each ASCII character. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = LOWER;
+      ASCII[Character.toUpperCase(c)] = UPPER;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = DIGIT;
+    }
+  }
+
+  /** The names, each as its lower-case words, by the lower-case ASCII character they start with. */
+  private final char[][][][] byFirstChar = new char[128][][][];
+  /** The names that start with a character outside ASCII, tried at every such word. */
+  private final char[][][] nonAscii;
 
   SecretKeys(List<String> names) {
-    this.names = new char[names.size()][][];
-    boolean nonAscii = false;
-    for (int n = 0; n < names.size(); n++) {
-      String name = names.get(n);
+    List<List<char[][]>> byFirst = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      byFirst.add(new ArrayList<>());
+    }
+    List<char[][]> others = new ArrayList<>();
+    for (String name : names) {
       List<char[]> words = new ArrayList<>();
       int i = nextWord(name, 0, name.length());
       while (i < name.length()) {
@@ -36,17 +55,15 @@ final class SecretKeys {
         words.add(name.substring(i, end).toLowerCase(Locale.ROOT).toCharArray());
         i = nextWord(name, end, name.length());
       }
-      this.names[n] = words.toArray(char[][]::new);
       if (!words.isEmpty()) {
         char first = words.get(0)[0];
-        if (first < 128) {
-          firstChars[first] = true;
-        } else {
-          nonAscii = true;
-        }
+        (first < 128 ? byFirst.get(first) : others).add(words.toArray(char[][]::new));
       }
     }
-    this.nonAsciiFirst = nonAscii;
+    for (int c = 0; c < 128; c++) {
+      byFirstChar[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(char[][][]::new);
+    }
+    this.nonAscii = others.isEmpty() ? null : others.toArray(char[][][]::new);
   }
 
   /** True when a name has no word at all (no letter or digit), so that it can match nothing. */
@@ -62,20 +79,16 @@ final class SecretKeys {
   boolean matches(String text, int from, int to) {
     int i = nextWord(text, from, to);
     while (i < to) {
-      char first = Character.toLowerCase(text.charAt(i));
-      if ((first < 128 ? firstChars[first] : nonAsciiFirst) && anyNameAt(text, i, to)) {
-        return true;
+      char first = lowerCase(text.charAt(i));
+      char[][][] candidates = first < 128 ? byFirstChar[first] : nonAscii;
+      if (candidates != null) {
+        for (char[][] name : candidates) {
+          if (nameAt(name, text, i, to)) {
+            return true;
+          }
+        }
       }
       i = nextWord(text, wordEnd(text, i, to), to);
-    }
-    return false;
-  }
-
-  private boolean anyNameAt(String text, int start, int to) {
-    for (char[][] name : names) {
-      if (name.length > 0 && nameAt(name, text, start, to)) {
-        return true;
-      }
     }
     return false;
   }
@@ -100,7 +113,7 @@ final class SecretKeys {
       return false;
     }
     for (int i = 0; i < word.length; i++) {
-      if (Character.toLowerCase(text.charAt(start + i)) != word[i]) {
+      if (lowerCase(text.charAt(start + i)) != word[i]) {
         return false;
       }
     }
@@ -109,7 +122,7 @@ final class SecretKeys {
 
   /** The first letter or digit at or after {@code i}, or {@code to}. */
   private static int nextWord(String text, int i, int to) {
-    while (i < to && !Character.isLetterOrDigit(text.charAt(i))) {
+    while (i < to && classOf(text.charAt(i)) == OTHER) {
       i++;
     }
     return i;
@@ -117,21 +130,43 @@ final class SecretKeys {
 
   /** The end of the word starting at {@code start}. */
   private static int wordEnd(String text, int start, int to) {
+    byte previous = classOf(text.charAt(start));
     int i = start + 1;
-    while (i < to && Character.isLetterOrDigit(text.charAt(i)) && !camelBoundary(text, i, to)) {
+    while (i < to) {
+      byte current = classOf(text.charAt(i));
+      if (current == OTHER || (current == UPPER && startsWord(previous, text, i, to))) {
+        return i;
+      }
+      previous = current;
       i++;
     }
     return i;
   }
 
   /** {@code aB} and {@code 1B} start a word at B; so does {@code ABc} at B (an acronym's end). */
-  private static boolean camelBoundary(String text, int i, int to) {
-    char c = text.charAt(i);
-    if (!Character.isUpperCase(c)) {
-      return false;
+  private static boolean startsWord(byte previous, String text, int i, int to) {
+    return previous == LOWER || previous == DIGIT
+        || (previous == UPPER && i + 1 < to && classOf(text.charAt(i + 1)) == LOWER);
+  }
+
+  /** Letters of scripts without case count as lower case: they never start a camelCase word. */
+  private static byte classOf(char c) {
+    if (c < 128) {
+      return ASCII[c];
     }
-    char previous = text.charAt(i - 1);
-    return Character.isLowerCase(previous) || Character.isDigit(previous)
-        || (Character.isUpperCase(previous) && i + 1 < to && Character.isLowerCase(text.charAt(i + 1)));
+    if (Character.isUpperCase(c)) {
+      return UPPER;
+    }
+    if (Character.isDigit(c)) {
+      return DIGIT;
+    }
+    return Character.isLetter(c) ? LOWER : OTHER;
+  }
+
+  private static char lowerCase(char c) {
+    if (c < 128) {
+      return ASCII[c] == UPPER ? (char) (c + ('a' - 'A')) : c;
+    }
+    return Character.toLowerCase(c);
   }
 }

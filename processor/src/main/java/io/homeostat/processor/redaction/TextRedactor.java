@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class TextRedactor {
 
-  private final boolean emails;
+  /** The ASCII characters at which an enabled rule may find something. */
+  private final boolean[] triggers = new boolean[128];
   private final Cards cards;
   private final SecretPairs secrets;
   private final Matcher[] blocked;
@@ -24,9 +25,15 @@ final class TextRedactor {
   private final Findings findings = new Findings();
 
   TextRedactor(RedactionConfig config, SecretKeys keys, Replacement replacement, Tally tally) {
-    this.emails = config.email().enabled();
     this.cards = config.card().enabled() ? new Cards() : null;
     this.secrets = config.secretKey().enabled() ? new SecretPairs(keys, replacement.mask()) : null;
+    triggers['@'] = config.email().enabled();
+    for (char digit = '0'; digit <= '9'; digit++) {
+      triggers[digit] = cards != null;
+    }
+    triggers['='] = secrets != null;
+    triggers[':'] = secrets != null;
+    triggers['>'] = secrets != null;
     List<Pattern> patterns = config.blockedValues();
     this.blocked = patterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
     this.replacement = replacement;
@@ -58,15 +65,15 @@ final class TextRedactor {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '@' && emails) {
+      if (c >= 128 || !triggers[c]) {
+        i++;
+      } else if (c == '@') {
         Emails.find(text, i, findings);
         i++;
-      } else if (c >= '0' && c <= '9' && cards != null) {
+      } else if (c >= '0' && c <= '9') {
         i = cards.scanRun(text, i, findings);
-      } else if ((c == '=' || c == ':' || c == '>') && secrets != null) {
-        i = secrets.find(text, i, findings);
       } else {
-        i++;
+        i = secrets.find(text, i, findings);
       }
     }
     for (Matcher matcher : blocked) {
