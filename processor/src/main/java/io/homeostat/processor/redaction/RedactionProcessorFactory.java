@@ -4,8 +4,11 @@ import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.ProcessorFactory;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.telemetry.RateLimitedLog;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code redaction} processor: no e-mail addresses, card numbers or secrets in telemetry. In
@@ -33,7 +36,8 @@ public final class RedactionProcessorFactory implements ProcessorFactory<Redacti
     Tally tally = new Tally(settings.metrics(), settings.id().toString(), config.summary());
     SecretKeys keys = new SecretKeys(config.secretKey().allKeys());
     Replacement replacement = new Replacement(config);
-    TextRedactor text = new TextRedactor(config, keys, replacement, tally);
+    TextRedactor text = new TextRedactor(config, keys, replacement, tally,
+        new RateLimitedLog(LoggerFactory.getLogger(RedactionProcessor.class), Duration.ofSeconds(10)));
     return new RedactionProcessor(signal, config,
         new ValueRedactor(config, text, keys, replacement, tally), tally);
   }

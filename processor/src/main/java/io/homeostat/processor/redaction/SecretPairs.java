@@ -19,7 +19,8 @@ package io.homeostat.processor.redaction;
  *
  * <p>A value that opens an object or a list ({@code "token": {...}}) is left to the keys inside
  * it. The key is matched by {@link SecretKeys}, so {@code passwordless=true} is left alone. A value
- * that already reads as the mask is left as it is, so that redacting twice changes nothing.
+ * that already reads as the mask is left as it is, so that redacting twice changes nothing, and so
+ * is a SQL parameter ({@code SET password = ?}).
  *
  * <p>Each call reads leftwards no further than the previous separator and rightwards no further
  * than the value, so a scan stays linear.
@@ -104,13 +105,31 @@ final class SecretPairs {
     return add(text, value, end, out);
   }
 
-  /** Adds {@code [start, end)} unless it is empty or already the mask; returns {@code end}. */
+  /**
+   * Adds {@code [start, end)} unless it is empty, already the mask, or a SQL parameter
+   * ({@code password = ?}, {@code $1}), which holds no value; returns {@code end}.
+   */
   private int add(String text, int start, int end, Findings out) {
     boolean masked = end - start == mask.length() && text.startsWith(mask, start);
-    if (end > start && !masked) {
+    if (end > start && !masked && !isParameter(text, start, end)) {
       out.add(start, end, Rule.SECRET_KEY);
     }
     return end;
+  }
+
+  private static boolean isParameter(String text, int start, int end) {
+    if (end - start == 1 && text.charAt(start) == '?') {
+      return true;
+    }
+    if (end - start < 2 || text.charAt(start) != '$') {
+      return false;
+    }
+    for (int i = start + 1; i < end; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

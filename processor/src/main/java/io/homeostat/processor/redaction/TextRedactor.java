@@ -1,5 +1,6 @@
 package io.homeostat.processor.redaction;
 
+import io.homeostat.core.telemetry.RateLimitedLog;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Redacts what the rules find in one string. One pass looks at each character once for what can
  * start a finding ({@code @}, a digit, {@code = : >}) and hands only those places to the detectors,
- * which are hand-written and linear; regular expressions run only for {@code blocked_values}.
+ * which are hand-written and linear; regular expressions run only for {@code blocked_values}, and
+ * a value on which one of them overflows the stack is masked whole.
  * A string in which nothing is found is returned as it is, without allocating anything.
  *
  * <p>Keeps its {@link Findings} and {@link Matcher}s between calls: one instance per processor,
@@ -23,8 +25,10 @@ final class TextRedactor {
   private final Replacement replacement;
   private final Tally tally;
   private final Findings findings = new Findings();
+  private final RateLimitedLog log;
 
-  TextRedactor(RedactionConfig config, SecretKeys keys, Replacement replacement, Tally tally) {
+  TextRedactor(RedactionConfig config, SecretKeys keys, Replacement replacement, Tally tally,
+      RateLimitedLog log) {
     this.cards = config.card().enabled() ? new Cards() : null;
     this.secrets = config.secretKey().enabled() ? new SecretPairs(keys, replacement.mask()) : null;
     triggers['@'] = config.email().enabled();
@@ -38,6 +42,7 @@ final class TextRedactor {
     this.blocked = patterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
     this.replacement = replacement;
     this.tally = tally;
+    this.log = log;
   }
 
   /** {@code text} with every finding replaced; the same instance when there is none. */
@@ -78,10 +83,20 @@ final class TextRedactor {
     }
     for (Matcher matcher : blocked) {
       matcher.reset(text);
-      while (matcher.find()) {
-        if (matcher.end() > matcher.start()) {
-          findings.add(matcher.start(), matcher.end(), Rule.BLOCKED_VALUE);
+      try {
+        while (matcher.find()) {
+          if (matcher.end() > matcher.start()) {
+            findings.add(matcher.start(), matcher.end(), Rule.BLOCKED_VALUE);
+          }
         }
+      } catch (StackOverflowError e) {
+        // Java's engine recurses per repetition of a group: on a long value a pattern such as
+        // (a|b)* runs out of stack. Nothing of the value is known to be safe then.
+        findings.add(0, text.length(), Rule.BLOCKED_VALUE);
+        log.warn("blocked_value_overflow", "a blocked_values pattern ran out of stack on a value of "
+            + text.length() + " characters, so the whole value was masked: rewrite '"
+            + matcher.pattern() + "' without a repeated group, or with possessive (*+) or "
+            + "atomic ((?>...)) repetition", null);
       }
       matcher.reset("");
     }

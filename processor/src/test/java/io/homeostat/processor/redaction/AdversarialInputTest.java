@@ -71,4 +71,12 @@ class AdversarialInputTest {
     String input = "4111 1111 1111 1111 ".repeat(N / 20);
     assertEquals("**** ".repeat(N / 20), redaction.redact(input));
   }
+
+  @Test
+  void aBlockedValueThatOverflowsTheStackMasksTheWholeValue() {
+    Redaction backtracking = Redaction.of("blocked_values: ['(a|b)*c']");
+    assertEquals("****", backtracking.redact("ab".repeat(N / 2)));
+    assertEquals(1, backtracking.count("blocked_value"));
+    assertEquals("x **** y", backtracking.redact("x abc y"), "short values still match as usual");
+  }
 }

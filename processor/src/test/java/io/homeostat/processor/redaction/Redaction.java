@@ -14,11 +14,14 @@ import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
+import io.homeostat.core.telemetry.RateLimitedLog;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /** A redaction processor built from the YAML a user would write, and what it did. */
 final class Redaction {
@@ -33,7 +36,8 @@ final class Redaction {
     Replacement replacement = new Replacement(config);
     SecretKeys keys = new SecretKeys(config.secretKey().allKeys());
     Tally tally = new Tally(metrics, "redaction", config.summary());
-    this.text = new TextRedactor(config, keys, replacement, tally);
+    this.text = new TextRedactor(config, keys, replacement, tally,
+        new RateLimitedLog(LoggerFactory.getLogger(Redaction.class), Duration.ofSeconds(10)));
     this.values = new ValueRedactor(config, text, keys, replacement, tally);
   }
 
