@@ -1,5 +1,7 @@
 package io.homeostat.processor.redaction;
 
+import java.util.Arrays;
+
 /**
  * The ranges of one string that are to be redacted, each with its rule; reused from string to
  * string, so that a scan that finds nothing allocates nothing.
@@ -11,16 +13,27 @@ package io.homeostat.processor.redaction;
  */
 final class Findings {
 
-  private int[] starts = new int[8];
-  private int[] ends = new int[8];
-  private Rule[] rules = new Rule[8];
-  /** False for a range merged from several: a card's last four digits are only shown for a card alone. */
-  private boolean[] alone = new boolean[8];
+  private static final int INITIAL = 8;
+  /** Past this many ranges the arrays are let go after use, not kept for every later string. */
+  private static final int KEPT = 1024;
+
+  private int[] starts = new int[INITIAL];
+  private int[] ends = new int[INITIAL];
+  private Rule[] rules = new Rule[INITIAL];
+  /** False for a range merged from different findings: only a card alone shows its last digits. */
+  private boolean[] alone = new boolean[INITIAL];
   private int count;
   private long[] keys = new long[0];
 
   void clear() {
     count = 0;
+    if (starts.length > KEPT) {
+      starts = new int[INITIAL];
+      ends = new int[INITIAL];
+      rules = new Rule[INITIAL];
+      alone = new boolean[INITIAL];
+      keys = new long[0];
+    }
   }
 
   boolean isEmpty() {
@@ -30,10 +43,10 @@ final class Findings {
   void add(int start, int end, Rule rule) {
     if (count == starts.length) {
       int size = count * 2;
-      starts = java.util.Arrays.copyOf(starts, size);
-      ends = java.util.Arrays.copyOf(ends, size);
-      rules = java.util.Arrays.copyOf(rules, size);
-      alone = java.util.Arrays.copyOf(alone, size);
+      starts = Arrays.copyOf(starts, size);
+      ends = Arrays.copyOf(ends, size);
+      rules = Arrays.copyOf(rules, size);
+      alone = Arrays.copyOf(alone, size);
     }
     starts[count] = start;
     ends[count] = end;
@@ -56,7 +69,7 @@ final class Findings {
     for (int i = 0; i < count; i++) {
       keys[i] = ((long) starts[i] << 32) | i;
     }
-    java.util.Arrays.sort(keys, 0, count);
+    Arrays.sort(keys, 0, count);
     int[] mergedStarts = new int[count];
     int[] mergedEnds = new int[count];
     Rule[] mergedRules = new Rule[count];
@@ -65,8 +78,13 @@ final class Findings {
     for (int k = 0; k < count; k++) {
       int i = (int) keys[k];
       if (merged >= 0 && starts[i] < mergedEnds[merged]) {
+        // One finding inside another of the same rule (a 16-digit card read on to 19 digits)
+        // leaves the larger one as it was; anything else makes a merged range.
+        boolean nested = starts[i] == mergedStarts[merged] || ends[i] <= mergedEnds[merged];
+        if (!nested || rules[i] != mergedRules[merged]) {
+          mergedAlone[merged] = false;
+        }
         mergedEnds[merged] = Math.max(mergedEnds[merged], ends[i]);
-        mergedAlone[merged] = false;
       } else {
         merged++;
         mergedStarts[merged] = starts[i];

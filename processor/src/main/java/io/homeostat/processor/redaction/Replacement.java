@@ -58,7 +58,7 @@ final class Replacement {
         default -> value;
       }));
     } else if (rule == Rule.CARD && keepLastFour && alone) {
-      out.append(mask).append(text, end - 4, end);
+      out.append(mask).append(lastFourDigits(text, end));
     } else {
       out.append(mask);
     }
@@ -88,6 +88,19 @@ final class Replacement {
     sha256.reset();
     sha256.update(salt);
     return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The last four digits before {@code end}, past the separators of a grouped number. */
+  private static String lastFourDigits(String text, int end) {
+    char[] last = new char[4];
+    int found = 0;
+    for (int i = end - 1; found < 4; i--) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        last[3 - found++] = c;
+      }
+    }
+    return new String(last);
   }
 
   private static String digits(String value) {

@@ -135,6 +135,7 @@ class TextRedactorTest {
     Redaction receipts = Redaction.of("card: { keep_last_four: true }\nblocked_values: ['\\d{4} EUR']");
     assertEquals("paid with ****1111 and ****0004",
         receipts.redact("paid with 4111 1111 1111 1111 and 5500-0000-0000-0004"));
+    assertEquals("19 digits ****1003", receipts.redact("19 digits 4111 1111 1111 1111 003"));
     assertEquals("paid ****", receipts.redact("paid 4111 1111 1111 1111 EUR"),
         "a range merged from a card and something else shows no digits");
   }
