@@ -61,7 +61,7 @@ final class ValueRedactor {
     return Rewrites.each(attributes, topLevel);
   }
 
-  /** A string field that is no attribute (a log body, a span name). */
+  /** A string field that is no attribute: a span's name or status message, an event's name. */
   String text(String value) {
     tally.at(null);
     return text.redact(value);
