@@ -22,6 +22,8 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,6 +54,21 @@ public final class Rewrites {
   @FunctionalInterface
   public interface MetricEdit {
     Metric apply(Resource resource, InstrumentationScope scope, Metric metric);
+  }
+
+  /**
+   * Applies the edit that fits the signal of {@code request}: {@code spans} to a trace request,
+   * {@code logs} to a logs request, {@code metrics} to a metrics request.
+   */
+  public static com.google.protobuf.Message records(com.google.protobuf.Message request,
+      SpanEdit spans, LogEdit logs, MetricEdit metrics) {
+    if (request instanceof ExportTraceServiceRequest traces) {
+      return spans(traces, spans);
+    }
+    if (request instanceof ExportLogsServiceRequest logRequest) {
+      return logs(logRequest, logs);
+    }
+    return metrics((ExportMetricsServiceRequest) request, metrics);
   }
 
   public static ExportTraceServiceRequest spans(ExportTraceServiceRequest request, SpanEdit edit) {
@@ -100,96 +117,80 @@ public final class Rewrites {
   }
 
   /**
-   * Edits the attributes of every data point of {@code metric} with {@code points}, and the
-   * filtered attributes of their exemplars (what an SDK filtered out of the point) with
-   * {@code exemplars}. Returns the metric itself when both return every list as it was; pass
-   * {@link UnaryOperator#identity()} to leave one kind alone.
+   * Edits the attributes of each data point of {@code metric}, whatever its type: {@code edit}
+   * returns the list it was given (the point stays as it is), another list (the point's new
+   * attributes), or null (the point is dropped). Returns the metric itself when no point changed,
+   * and null when points were dropped and none is left.
    */
-  public static Metric pointAttributes(Metric metric, UnaryOperator<List<KeyValue>> points,
-      UnaryOperator<List<KeyValue>> exemplars) {
-    switch (metric.getDataCase()) {
-      case GAUGE -> {
-        List<NumberDataPoint> edited = each(metric.getGauge().getDataPointsList(),
-            p -> number(p, points, exemplars));
-        return edited == metric.getGauge().getDataPointsList() ? metric : metric.toBuilder()
-            .setGauge(metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
-      }
-      case SUM -> {
-        List<NumberDataPoint> edited = each(metric.getSum().getDataPointsList(),
-            p -> number(p, points, exemplars));
-        return edited == metric.getSum().getDataPointsList() ? metric : metric.toBuilder()
-            .setSum(metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
-      }
-      case HISTOGRAM -> {
-        List<HistogramDataPoint> edited = each(metric.getHistogram().getDataPointsList(),
-            p -> histogram(p, points, exemplars));
-        return edited == metric.getHistogram().getDataPointsList() ? metric : metric.toBuilder()
-            .setHistogram(metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(edited))
-            .build();
-      }
-      case EXPONENTIAL_HISTOGRAM -> {
-        List<ExponentialHistogramDataPoint> edited = each(
-            metric.getExponentialHistogram().getDataPointsList(),
-            p -> exponentialHistogram(p, points, exemplars));
-        return edited == metric.getExponentialHistogram().getDataPointsList() ? metric
-            : metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram().toBuilder()
-                .clearDataPoints().addAllDataPoints(edited)).build();
-      }
-      case SUMMARY -> {
-        List<SummaryDataPoint> edited = each(metric.getSummary().getDataPointsList(), p -> {
-          List<KeyValue> attributes = points.apply(p.getAttributesList());
-          return attributes == p.getAttributesList() ? p
-              : p.toBuilder().clearAttributes().addAllAttributes(attributes).build();
-        });
-        return edited == metric.getSummary().getDataPointsList() ? metric : metric.toBuilder()
-            .setSummary(metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(edited))
-            .build();
-      }
-      default -> {
-        return metric;
-      }
-    }
+  public static Metric dataPoints(Metric metric, UnaryOperator<List<KeyValue>> edit) {
+    return eachPoint(metric,
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()));
   }
 
-  private static NumberDataPoint number(NumberDataPoint point, UnaryOperator<List<KeyValue>> points,
-      UnaryOperator<List<KeyValue>> exemplars) {
-    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
-        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  /**
+   * Edits the filtered attributes of each exemplar of each data point of {@code metric}: what an
+   * SDK's view filtered out of the point, which can hold just what the point must not (a user id).
+   * {@code edit} returns the list it was given or another list. Returns the metric itself when no
+   * exemplar changed. Summaries have no exemplars.
+   */
+  public static Metric exemplars(Metric metric, UnaryOperator<List<KeyValue>> edit) {
+    UnaryOperator<List<Exemplar>> exemplars = list -> each(list, exemplar -> withList(exemplar,
+        exemplar.getFilteredAttributesList(), edit,
+        (e, attributes) -> e.toBuilder().clearFilteredAttributes().addAllFilteredAttributes(attributes).build()));
+    return eachPoint(metric,
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        UnaryOperator.identity());
   }
 
-  private static HistogramDataPoint histogram(HistogramDataPoint point,
-      UnaryOperator<List<KeyValue>> points, UnaryOperator<List<KeyValue>> exemplars) {
-    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
-        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  /** Applies the edit of the metric's point type to each point, as {@link #dataPoints} says. */
+  private static Metric eachPoint(Metric metric, UnaryOperator<NumberDataPoint> number,
+      UnaryOperator<HistogramDataPoint> histogram,
+      UnaryOperator<ExponentialHistogramDataPoint> exponentialHistogram,
+      UnaryOperator<SummaryDataPoint> summary) {
+    return switch (metric.getDataCase()) {
+      case GAUGE -> withPoints(metric, metric.getGauge().getDataPointsList(), number,
+          points -> metric.toBuilder().setGauge(
+              metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case SUM -> withPoints(metric, metric.getSum().getDataPointsList(), number,
+          points -> metric.toBuilder().setSum(
+              metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case HISTOGRAM -> withPoints(metric, metric.getHistogram().getDataPointsList(), histogram,
+          points -> metric.toBuilder().setHistogram(
+              metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case EXPONENTIAL_HISTOGRAM -> withPoints(metric,
+          metric.getExponentialHistogram().getDataPointsList(), exponentialHistogram,
+          points -> metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram()
+              .toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case SUMMARY -> withPoints(metric, metric.getSummary().getDataPointsList(), summary,
+          points -> metric.toBuilder().setSummary(
+              metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case DATA_NOT_SET -> metric;
+    };
   }
 
-  private static ExponentialHistogramDataPoint exponentialHistogram(
-      ExponentialHistogramDataPoint point, UnaryOperator<List<KeyValue>> points,
-      UnaryOperator<List<KeyValue>> exemplars) {
-    return point(point, point.getAttributesList(), point.getExemplarsList(), points, exemplars,
-        (p, a, e) -> p.toBuilder().clearAttributes().addAllAttributes(a).clearExemplars().addAllExemplars(e).build());
+  private static <P> Metric withPoints(Metric metric, List<P> points, UnaryOperator<P> edit,
+      Function<List<P>, Metric> rebuild) {
+    List<P> edited = each(points, edit);
+    return edited == points ? metric : edited.isEmpty() ? null : rebuild.apply(edited);
   }
 
-  /** Rebuilds a data point of one type with new attributes and exemplars. */
-  @FunctionalInterface
-  private interface PointRebuild<P> {
-    P apply(P point, List<KeyValue> attributes, List<Exemplar> exemplars);
-  }
-
-  /** The three point types with exemplars share no interface, so each names its own accessors. */
-  private static <P> P point(P point, List<KeyValue> attributes, List<Exemplar> exemplarList,
-      UnaryOperator<List<KeyValue>> points, UnaryOperator<List<KeyValue>> exemplars,
-      PointRebuild<P> rebuild) {
-    List<KeyValue> editedAttributes = points.apply(attributes);
-    List<Exemplar> editedExemplars = each(exemplarList, e -> exemplar(e, exemplars));
-    return editedAttributes == attributes && editedExemplars == exemplarList ? point
-        : rebuild.apply(point, editedAttributes, editedExemplars);
-  }
-
-  private static Exemplar exemplar(Exemplar exemplar, UnaryOperator<List<KeyValue>> edit) {
-    List<KeyValue> attributes = edit.apply(exemplar.getFilteredAttributesList());
-    return attributes == exemplar.getFilteredAttributesList() ? exemplar
-        : exemplar.toBuilder().clearFilteredAttributes().addAllFilteredAttributes(attributes).build();
+  /** {@code item} with one of its lists edited: itself when unchanged, null when edited to null. */
+  private static <P, T> P withList(P item, List<T> list, UnaryOperator<List<T>> edit,
+      BiFunction<P, List<T>, P> with) {
+    List<T> changed = edit.apply(list);
+    return changed == list ? item : changed == null ? null : with.apply(item, changed);
   }
 
   /** Edits the resource of every resource group of a request of any signal. */

@@ -1,7 +1,6 @@
 package io.homeostat.core.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -18,11 +17,11 @@ import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Gauge;
 import io.opentelemetry.proto.metrics.v1.Histogram;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
-import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.Sum;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
-import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Summary;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
@@ -94,6 +93,71 @@ class RewritesTest {
   }
 
   @Test
+  void recordsTakesTheEditOfTheRequestsSignal() {
+    ExportTraceServiceRequest renamed = (ExportTraceServiceRequest) Rewrites.records(TRACES,
+        (r, s, span) -> span.toBuilder().setName("span").build(), (r, s, log) -> null, (r, s, metric) -> null);
+    assertEquals(List.of("span"), renamed.getResourceSpans(0).getScopeSpans(0).getSpansList().stream()
+        .map(Span::getName).distinct().toList());
+    ExportLogsServiceRequest logs = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+        .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(LogRecord.getDefaultInstance()))).build();
+    assertEquals(0, OtlpRequests.itemCount(Rewrites.records(logs, (r, s, span) -> span, (r, s, log) -> null,
+        (r, s, metric) -> metric)));
+  }
+
+  @Test
+  void dataPointsAreEditedByTheirAttributesWhateverTheMetricType() {
+    List<KeyValue> ok = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("ok")).build());
+    List<KeyValue> failed = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("failed")).build());
+    Metric sum = Metric.newBuilder().setName("attempts").setSum(Sum.newBuilder().setIsMonotonic(true)
+        .addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(ok).setAsInt(3))
+        .addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(failed).setAsInt(1))).build();
+    assertSame(sum, Rewrites.dataPoints(sum, attributes -> attributes));
+
+    Metric okOnly = Rewrites.dataPoints(sum, attributes -> attributes.equals(failed) ? null : attributes);
+    assertEquals(List.of(3L), okOnly.getSum().getDataPointsList().stream().map(NumberDataPoint::getAsInt).toList());
+    assertEquals(true, okOnly.getSum().getIsMonotonic());
+    assertNull(Rewrites.dataPoints(sum, attributes -> null));
+
+    Metric latency = Metric.newBuilder().setName("latency").setHistogram(Histogram.newBuilder()
+        .addDataPoints(HistogramDataPoint.newBuilder().addAllAttributes(ok).setCount(7))).build();
+    HistogramDataPoint tagged = Rewrites.dataPoints(latency,
+        attributes -> KeyValues.put(attributes, "req", KeyValues.string("REQ-A"))).getHistogram().getDataPoints(0);
+    assertEquals("REQ-A", KeyValues.getString(tagged.getAttributesList(), "req"));
+    assertEquals(7, tagged.getCount());
+
+    Metric empty = Metric.newBuilder().setName("empty").setGauge(Gauge.getDefaultInstance()).build();
+    assertSame(empty, Rewrites.dataPoints(empty, attributes -> null));
+  }
+
+  @Test
+  void exemplarAttributesAreEditedInEveryPointTypeThatHasExemplars() {
+    List<KeyValue> user = List.of(KeyValue.newBuilder().setKey("user").setValue(KeyValues.string("bob")).build());
+    Exemplar exemplar = Exemplar.newBuilder().addAllFilteredAttributes(user).setAsDouble(1).build();
+    NumberDataPoint plain = NumberDataPoint.newBuilder().setAsInt(1).build();
+    Metric gauge = Metric.newBuilder().setName("gauge").setGauge(Gauge.newBuilder().addDataPoints(plain)
+        .addDataPoints(NumberDataPoint.newBuilder().addExemplars(exemplar))).build();
+    Metric histogram = Metric.newBuilder().setName("histogram").setHistogram(Histogram.newBuilder()
+        .addDataPoints(HistogramDataPoint.newBuilder().addExemplars(exemplar))).build();
+    Metric exponential = Metric.newBuilder().setName("exponential").setExponentialHistogram(
+        ExponentialHistogram.newBuilder().addDataPoints(ExponentialHistogramDataPoint.newBuilder()
+            .addExemplars(exemplar))).build();
+    Metric summary = Metric.newBuilder().setName("summary").setSummary(Summary.newBuilder()
+        .addDataPoints(SummaryDataPoint.newBuilder().addAllAttributes(user))).build();
+    UnaryOperator<List<KeyValue>> anonymous = attributes -> KeyValues.put(attributes, "user", KeyValues.string("-"));
+    for (Metric metric : List.of(gauge, histogram, exponential, summary)) {
+      assertSame(metric, Rewrites.exemplars(metric, attributes -> attributes));
+    }
+    Metric edited = Rewrites.exemplars(gauge, anonymous);
+    assertSame(plain, edited.getGauge().getDataPoints(0));
+    assertEquals("-", KeyValues.getString(edited.getGauge().getDataPoints(1).getExemplars(0).getFilteredAttributesList(), "user"));
+    assertEquals("-", KeyValues.getString(Rewrites.exemplars(histogram, anonymous).getHistogram().getDataPoints(0)
+        .getExemplars(0).getFilteredAttributesList(), "user"));
+    assertEquals("-", KeyValues.getString(Rewrites.exemplars(exponential, anonymous).getExponentialHistogram()
+        .getDataPoints(0).getExemplars(0).getFilteredAttributesList(), "user"));
+    assertSame(summary, Rewrites.exemplars(summary, anonymous), "summaries have no exemplars");
+  }
+
+  @Test
   void keyValuesEditWithoutTouchingTheOriginal() {
     List<KeyValue> original = service("a").getAttributesList();
     List<KeyValue> added = KeyValues.put(original, "req", KeyValues.strings(List.of("REQ-A", "REQ-B")));
@@ -101,43 +165,5 @@ class RewritesTest {
     assertNull(KeyValues.get(original, "req"));
     assertSame(original, KeyValues.remove(original, "absent"));
     assertEquals(List.of(), KeyValues.remove(original, "service.name"));
-  }
-
-  private static KeyValue attr(String key, String value) {
-    return KeyValue.newBuilder().setKey(key).setValue(KeyValues.string(value)).build();
-  }
-
-  /** Upper-cases the value of {@code user}, wherever it is. */
-  private static final UnaryOperator<List<KeyValue>> SHOUT = attributes -> {
-    String user = KeyValues.getString(attributes, "user");
-    return user == null ? attributes : KeyValues.put(attributes, "user", KeyValues.string(user.toUpperCase()));
-  };
-
-  @Test
-  void pointAttributesAndExemplarAttributesOfEveryPointTypeAreEditedCopyOnWrite() {
-    Exemplar exemplar = Exemplar.newBuilder().addFilteredAttributes(attr("user", "bob")).setAsDouble(1).build();
-    NumberDataPoint clean = NumberDataPoint.newBuilder().addAttributes(attr("status", "ok")).build();
-    NumberDataPoint tagged = NumberDataPoint.newBuilder().addAttributes(attr("user", "ann")).addExemplars(exemplar).build();
-    List<Metric> metrics = List.of(
-        Metric.newBuilder().setName("gauge").setGauge(Gauge.newBuilder().addDataPoints(clean).addDataPoints(tagged)).build(),
-        Metric.newBuilder().setName("sum").setSum(Sum.newBuilder().addDataPoints(tagged)).build(),
-        Metric.newBuilder().setName("histogram").setHistogram(Histogram.newBuilder().addDataPoints(
-            HistogramDataPoint.newBuilder().addAttributes(attr("user", "ann")).addExemplars(exemplar))).build(),
-        Metric.newBuilder().setName("exponential").setExponentialHistogram(ExponentialHistogram.newBuilder()
-            .addDataPoints(ExponentialHistogramDataPoint.newBuilder().addAttributes(attr("user", "ann"))
-                .addExemplars(exemplar))).build(),
-        Metric.newBuilder().setName("summary").setSummary(Summary.newBuilder().addDataPoints(
-            SummaryDataPoint.newBuilder().addAttributes(attr("user", "ann")))).build());
-    for (Metric metric : metrics) {
-      assertSame(metric, Rewrites.pointAttributes(metric, UnaryOperator.identity(), UnaryOperator.identity()));
-      Metric edited = Rewrites.pointAttributes(metric, SHOUT, SHOUT);
-      String text = edited.toString();
-      assertFalse(text.contains("\"ann\"") || text.contains("\"bob\""), text);
-      assertEquals(metric.getName().equals("summary") ? 1 : 2, text.split("\"ANN\"|\"BOB\"").length - 1, text);
-    }
-    Metric gauge = Rewrites.pointAttributes(metrics.get(0), SHOUT, UnaryOperator.identity());
-    assertSame(clean, gauge.getGauge().getDataPoints(0));
-    assertSame(exemplar, gauge.getGauge().getDataPoints(1).getExemplars(0));
-    assertEquals("ANN", KeyValues.getString(gauge.getGauge().getDataPoints(1).getAttributesList(), "user"));
   }
 }

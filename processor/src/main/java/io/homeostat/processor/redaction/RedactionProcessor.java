@@ -115,7 +115,7 @@ final class RedactionProcessor implements Processor {
   }
 
   private Metric metric(Resource resource, InstrumentationScope scope, Metric metric) {
-    return Rewrites.pointAttributes(metric, pointEdit, exemplarEdit);
+    return Rewrites.exemplars(Rewrites.dataPoints(metric, pointEdit), exemplarEdit);
   }
 
   private List<KeyValue> point(List<KeyValue> attributes) {
