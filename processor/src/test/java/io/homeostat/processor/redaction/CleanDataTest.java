@@ -1,5 +1,6 @@
 package io.homeostat.processor.redaction;
 
+import static io.homeostat.processor.support.Records.attr;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,19 +53,15 @@ class CleanDataTest {
 
   /** The attributes of a typical server span: none holds anything to redact. */
   static final List<KeyValue> SPAN_ATTRIBUTES = List.of(
-      attribute("http.request.method", KeyValues.string("POST")),
-      attribute("http.route", KeyValues.string("/api/v1/orders/{id}")),
-      attribute("url.full", KeyValues.string("https://shop.example.com/api/v1/orders/12345?expand=items")),
-      attribute("http.response.status_code", AnyValue.newBuilder().setIntValue(201).build()),
-      attribute("server.address", KeyValues.string("shop.example.com")),
-      attribute("user_agent.original", KeyValues.string("Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0")),
-      attribute("app.order.items", AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder()
+      attr("http.request.method", "POST"),
+      attr("http.route", "/api/v1/orders/{id}"),
+      attr("url.full", "https://shop.example.com/api/v1/orders/12345?expand=items"),
+      attr("http.response.status_code", 201),
+      attr("server.address", "shop.example.com"),
+      attr("user_agent.original", "Mozilla/5.0 (X11; Linux x86_64) Firefox/132.0"),
+      attr("app.order.items", AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder()
           .addValues(KeyValues.string("sku-123")).addValues(KeyValues.string("sku-456"))).build()),
-      attribute("app.cache.hit", AnyValue.newBuilder().setBoolValue(true).build()));
-
-  static KeyValue attribute(String key, AnyValue value) {
-    return KeyValue.newBuilder().setKey(key).setValue(value).build();
-  }
+      attr("app.cache.hit", AnyValue.newBuilder().setBoolValue(true).build()));
 
   @Test
   void redactingCleanAttributesAllocatesNothing() {

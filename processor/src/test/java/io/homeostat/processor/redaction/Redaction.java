@@ -1,38 +1,28 @@
 package io.homeostat.processor.redaction;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.google.protobuf.Message;
-import io.homeostat.core.component.ComponentId;
-import io.homeostat.core.component.ComponentSettings;
-import io.homeostat.core.config.ConfigBinder;
-import io.homeostat.core.config.ConfigNode;
-import io.homeostat.core.config.ConfigProblems;
-import io.homeostat.core.config.EnvExpander;
-import io.homeostat.core.config.YamlConfigReader;
-import io.homeostat.core.pipeline.Ack;
-import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
+import io.homeostat.processor.support.ProcessorHarness;
 import io.opentelemetry.proto.common.v1.KeyValue;
-import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** A redaction processor built from the YAML a user would write, and what it did. */
+/**
+ * The text and attribute rules of a redaction processor built from the YAML a user would write,
+ * for tests that look at one string or one attribute list at a time.
+ */
 final class Redaction {
 
-  private final RedactionConfig config;
+  static final RedactionProcessorFactory FACTORY = new RedactionProcessorFactory();
+
   private final MetricRegistry metrics = new MetricRegistry();
   private final TextRedactor text;
   private final ValueRedactor values;
 
   private Redaction(RedactionConfig config) {
-    this.config = config;
     Replacement replacement = new Replacement(config);
     SecretKeys keys = new SecretKeys(config.secretKey().allKeys());
     Tally tally = new Tally(metrics, "redaction", config.summary());
@@ -46,21 +36,19 @@ final class Redaction {
     return of("");
   }
 
-  /** The config under {@code processors: redaction:}, indented as a mapping, which must be valid. */
-  static Redaction of(String yaml) {
-    ConfigProblems problems = new ConfigProblems();
-    RedactionConfig config = bind(yaml, problems);
-    assertEquals(List.of(), problems.all());
-    return new Redaction(config);
+  /** The config whose keys are {@code keys} (YAML), which must be valid. */
+  static Redaction of(String keys) {
+    return new Redaction(ProcessorHarness.bind(FACTORY, yaml(keys)));
   }
 
-  /** Binds {@code yaml} (the keys of the processor's section) and reports into {@code problems}. */
-  static RedactionConfig bind(String yaml, ConfigProblems problems) {
-    String document = "redaction:\n" + yaml.lines().map(line -> "  " + line).reduce("", (a, b) -> a + b + "\n");
-    ConfigNode.MapNode root = new YamlConfigReader(new EnvExpander(name -> null))
-        .read("redaction.yaml", new StringReader(document), problems);
-    return new ConfigBinder(problems).bind(root.get("redaction"), RedactionConfig.class,
-        new RedactionProcessorFactory().createDefaultConfig());
+  /** The processor's section with {@code keys} under it, as {@link ProcessorHarness} reads it. */
+  static String yaml(String keys) {
+    return "processor:\n" + keys.lines().map(line -> "  " + line + "\n").collect(Collectors.joining());
+  }
+
+  /** A processor of the config whose keys are {@code keys}, for {@code signal}. */
+  static ProcessorHarness processor(Signal signal, String keys) {
+    return ProcessorHarness.create(FACTORY, signal, yaml(keys));
   }
 
   /** One string through the text rules. */
@@ -71,15 +59,6 @@ final class Redaction {
   /** One attribute list through the attribute rules. */
   List<KeyValue> attributes(List<KeyValue> attributes) {
     return values.attributes(attributes);
-  }
-
-  /** A request through a processor of this config for its signal; returns what it passed on. */
-  Message process(Signal signal, Message request) {
-    Processor processor = new RedactionProcessorFactory().create(
-        new ComponentSettings(ComponentId.of("redaction"), metrics, Path.of(".")), signal, config);
-    AtomicReference<Message> passed = new AtomicReference<>();
-    processor.process(request, Ack.NONE, (message, ack) -> passed.set(message));
-    return passed.get();
   }
 
   /** {@code homeostat_redaction_redactions_total} of {@code rule}, over everything this fixture ran. */

@@ -2,10 +2,9 @@ package io.homeostat.processor.redaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.homeostat.core.config.ConfigProblem;
-import io.homeostat.core.config.ConfigProblems;
 import io.homeostat.processor.redaction.RedactionConfig.Action;
 import io.homeostat.processor.redaction.RedactionConfig.Summary;
+import io.homeostat.processor.support.ProcessorHarness;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,17 +14,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RedactionConfigTest {
 
-  private static List<String> errors(String yaml) {
-    ConfigProblems problems = new ConfigProblems();
-    Redaction.bind(yaml, problems);
-    return problems.errors().stream().map(ConfigProblem::toString).toList();
+  private static List<String> errors(String keys) {
+    return ProcessorHarness.problems(Redaction.FACTORY, Redaction.yaml(keys));
   }
 
   @Test
   void theDefaultsFindEverythingAndMask() {
-    ConfigProblems problems = new ConfigProblems();
-    RedactionConfig config = Redaction.bind("", problems);
-    assertEquals(List.of(), problems.all());
+    RedactionConfig config = ProcessorHarness.bind(Redaction.FACTORY, Redaction.yaml(""));
     assertEquals(Action.MASK, config.action());
     assertEquals("****", config.maskText());
     assertEquals(Action.MASK, config.actionOf(Rule.EMAIL));
@@ -38,13 +33,11 @@ class RedactionConfigTest {
 
   @Test
   void aRuleTakesTheProcessorsActionUnlessItHasItsOwn() {
-    ConfigProblems problems = new ConfigProblems();
-    RedactionConfig config = Redaction.bind("""
+    RedactionConfig config = ProcessorHarness.bind(Redaction.FACTORY, Redaction.yaml("""
         action: hash
         email: { action: mask }
         secret_key: { extra_keys: [ssn] }
-        """, problems);
-    assertEquals(List.of(), problems.all());
+        """));
     assertEquals(Action.MASK, config.actionOf(Rule.EMAIL));
     assertEquals(Action.HASH, config.actionOf(Rule.CARD));
     assertEquals(Action.HASH, config.actionOf(Rule.BLOCKED_VALUE));
@@ -54,31 +47,31 @@ class RedactionConfigTest {
   static Stream<Arguments> badConfigs() {
     return Stream.of(
         Arguments.of("mask_text: ''",
-            "redaction.yaml:2:14: redaction.mask_text: must not be empty: the text that replaces what is masked, such as ****"),
+            "p.yaml:2:14: processor.mask_text: must not be empty: the text that replaces what is masked, such as ****"),
         Arguments.of("allowed_keys: [http.route]",
-            "redaction.yaml:2:17: redaction.allowed_keys: has no effect while allow_all_keys is true: set allow_all_keys: false to keep only the listed keys"),
+            "p.yaml:2:17: processor.allowed_keys: has no effect while allow_all_keys is true: set allow_all_keys: false to keep only the listed keys"),
         Arguments.of("card: { keep_last_four: true, action: hash }",
-            "redaction.yaml:2:27: redaction.card.keep_last_four: applies to action mask only, but cards are hashed: set card.action: mask, or keep_last_four: false"),
+            "p.yaml:2:27: processor.card.keep_last_four: applies to action mask only, but cards are hashed: set card.action: mask, or keep_last_four: false"),
         Arguments.of("hash_salt: pepper",
-            "redaction.yaml:2:14: redaction.hash_salt: has no effect: no rule hashes; set action: hash (or a rule's action), or remove hash_salt"),
+            "p.yaml:2:14: processor.hash_salt: has no effect: no rule hashes; set action: hash (or a rule's action), or remove hash_salt"),
         Arguments.of("secret_key: { keys: [] }",
-            "redaction.yaml:2:23: redaction.secret_key.keys: is empty, so no key is secret: list names such as password, or set secret_key.enabled: false"),
+            "p.yaml:2:23: processor.secret_key.keys: is empty, so no key is secret: list names such as password, or set secret_key.enabled: false"),
         Arguments.of("secret_key: { extra_keys: ['--'] }",
-            "redaction.yaml:2:29: redaction.secret_key.extra_keys: '--' has no letter or digit, so it matches no key: use names such as password or api_key"),
+            "p.yaml:2:29: processor.secret_key.extra_keys: '--' has no letter or digit, so it matches no key: use names such as password or api_key"),
         Arguments.of("allow_all_keys: false\nallowed_keys: ['']",
-            "redaction.yaml:3:17: redaction.allowed_keys: holds an empty key: list attribute keys such as http.route"),
+            "p.yaml:3:17: processor.allowed_keys: holds an empty key: list attribute keys such as http.route"),
         Arguments.of("ignored_keys: ['']",
-            "redaction.yaml:2:17: redaction.ignored_keys: holds an empty key: list attribute keys such as trace_id"),
+            "p.yaml:2:17: processor.ignored_keys: holds an empty key: list attribute keys such as trace_id"),
         Arguments.of("blocked_values: ['card-(\\d+']",
-            "redaction.yaml:2:20: redaction.blocked_values[0]: invalid regular expression 'card-(\\d+': Unclosed group near index 9"),
+            "p.yaml:2:20: processor.blocked_values[0]: invalid regular expression 'card-(\\d+': Unclosed group near index 9"),
         Arguments.of("action: redact",
-            "redaction.yaml:2:11: redaction.action: expected one of mask, hash, found 'redact'"),
+            "p.yaml:2:11: processor.action: expected one of mask, hash, found 'redact'"),
         Arguments.of("summary: verbose",
-            "redaction.yaml:2:12: redaction.summary: expected one of silent, info, debug, found 'verbose'"),
+            "p.yaml:2:12: processor.summary: expected one of silent, info, debug, found 'verbose'"),
         Arguments.of("email: { enabled: false }\ncard: { enabled: false }\nsecret_key: { enabled: false }",
-            "redaction.yaml:2:3: redaction: redacts nothing as written: enable email, card or secret_key, list blocked_values, or set allow_all_keys: false"),
+            "p.yaml:2:3: processor: redacts nothing as written: enable email, card or secret_key, list blocked_values, or set allow_all_keys: false"),
         Arguments.of("emails: { enabled: false }",
-            "redaction.yaml:2:3: redaction.emails: unknown key 'emails'; did you mean 'email'? (valid keys: action, mask_text, hash_salt, email, card, secret_key, blocked_values, allow_all_keys, allowed_keys, ignored_keys, resource_attributes, summary)"));
+            "p.yaml:2:3: processor.emails: unknown key 'emails'; did you mean 'email'? (valid keys: action, mask_text, hash_salt, email, card, secret_key, blocked_values, allow_all_keys, allowed_keys, ignored_keys, resource_attributes, summary)"));
   }
 
   @ParameterizedTest(name = "{0}")
