@@ -5,10 +5,6 @@ import io.homeostat.core.otlp.Rewrites;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
 import io.homeostat.core.pipeline.Processor;
-import io.homeostat.core.pipeline.Signal;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -31,7 +27,6 @@ import java.util.function.UnaryOperator;
  */
 final class RedactionProcessor implements Processor {
 
-  private final Signal signal;
   private final boolean resources;
   private final ValueRedactor values;
   private final Tally tally;
@@ -45,8 +40,7 @@ final class RedactionProcessor implements Processor {
   private final UnaryOperator<List<KeyValue>> pointEdit = this::point;
   private final UnaryOperator<List<KeyValue>> exemplarEdit;
 
-  RedactionProcessor(Signal signal, RedactionConfig config, ValueRedactor values, Tally tally) {
-    this.signal = signal;
+  RedactionProcessor(RedactionConfig config, ValueRedactor values, Tally tally) {
     this.resources = config.resourceAttributes();
     this.values = values;
     this.tally = tally;
@@ -56,12 +50,7 @@ final class RedactionProcessor implements Processor {
   @Override
   public void process(Message request, Ack ack, Downstream next) {
     Message edited = resources ? Rewrites.resources(request, resourceEdit) : request;
-    edited = switch (signal) {
-      case TRACES -> Rewrites.spans((ExportTraceServiceRequest) edited, spanEdit);
-      case LOGS -> Rewrites.logs((ExportLogsServiceRequest) edited, logEdit);
-      case METRICS -> Rewrites.metrics((ExportMetricsServiceRequest) edited, metricEdit);
-    };
-    next.accept(edited, ack);
+    next.accept(Rewrites.records(edited, spanEdit, logEdit, metricEdit), ack);
   }
 
   private Resource resource(Resource resource) {
@@ -110,8 +99,12 @@ final class RedactionProcessor implements Processor {
     if (!tally.any()) {
       return record;
     }
-    return record.toBuilder().setBody(body)
-        .clearAttributes().addAllAttributes(tally.summarize(attributes)).build();
+    LogRecord.Builder edited = record.toBuilder()
+        .clearAttributes().addAllAttributes(tally.summarize(attributes));
+    if (body != record.getBody()) {
+      edited.setBody(body);
+    }
+    return edited.build();
   }
 
   private Metric metric(Resource resource, InstrumentationScope scope, Metric metric) {

@@ -38,7 +38,7 @@ public final class RedactionProcessorFactory implements ProcessorFactory<Redacti
     Replacement replacement = new Replacement(config);
     TextRedactor text = new TextRedactor(config, keys, replacement, tally,
         new RateLimitedLog(LoggerFactory.getLogger(RedactionProcessor.class), Duration.ofSeconds(10)));
-    return new RedactionProcessor(signal, config,
+    return new RedactionProcessor(config,
         new ValueRedactor(config, text, keys, replacement, tally), tally);
   }
 }

@@ -162,6 +162,8 @@ class RedactionProcessorTest {
     assertEquals(2, count(redaction, "email"));
     assertEquals(2, count(redaction, "card"));
     assertEquals(3, count(redaction, "secret_key"));
+    LogRecord bodiless = LogRecord.newBuilder().addAttributes(attr("user.email", "bob@example.com")).build();
+    assertFalse(logsOf(run(redaction, logs(bodiless))).get(0).hasBody(), "a record without a body gets none");
   }
 
   private static ExportMetricsServiceRequest metrics(NumberDataPoint point, KeyValue exemplarAttribute) {
