@@ -8,6 +8,7 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -122,46 +123,74 @@ public final class Rewrites {
    * and null when points were dropped and none is left.
    */
   public static Metric dataPoints(Metric metric, UnaryOperator<List<KeyValue>> edit) {
+    return eachPoint(metric,
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()),
+        point -> withList(point, point.getAttributesList(), edit,
+            (p, attributes) -> p.toBuilder().clearAttributes().addAllAttributes(attributes).build()));
+  }
+
+  /**
+   * Edits the filtered attributes of each exemplar of each data point of {@code metric}: what an
+   * SDK's view filtered out of the point, which can hold just what the point must not (a user id).
+   * {@code edit} returns the list it was given or another list. Returns the metric itself when no
+   * exemplar changed. Summaries have no exemplars.
+   */
+  public static Metric exemplars(Metric metric, UnaryOperator<List<KeyValue>> edit) {
+    UnaryOperator<List<Exemplar>> exemplars = list -> each(list, exemplar -> withList(exemplar,
+        exemplar.getFilteredAttributesList(), edit,
+        (e, attributes) -> e.toBuilder().clearFilteredAttributes().addAllFilteredAttributes(attributes).build()));
+    return eachPoint(metric,
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        point -> withList(point, point.getExemplarsList(), exemplars,
+            (p, edited) -> p.toBuilder().clearExemplars().addAllExemplars(edited).build()),
+        UnaryOperator.identity());
+  }
+
+  /** Applies the edit of the metric's point type to each point, as {@link #dataPoints} says. */
+  private static Metric eachPoint(Metric metric, UnaryOperator<NumberDataPoint> number,
+      UnaryOperator<HistogramDataPoint> histogram,
+      UnaryOperator<ExponentialHistogramDataPoint> exponentialHistogram,
+      UnaryOperator<SummaryDataPoint> summary) {
     return switch (metric.getDataCase()) {
-      case GAUGE -> withPoints(metric, metric.getGauge().getDataPointsList(), edit,
-          NumberDataPoint::getAttributesList,
-          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+      case GAUGE -> withPoints(metric, metric.getGauge().getDataPointsList(), number,
           points -> metric.toBuilder().setGauge(
               metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
-      case SUM -> withPoints(metric, metric.getSum().getDataPointsList(), edit,
-          NumberDataPoint::getAttributesList,
-          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+      case SUM -> withPoints(metric, metric.getSum().getDataPointsList(), number,
           points -> metric.toBuilder().setSum(
               metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
-      case HISTOGRAM -> withPoints(metric, metric.getHistogram().getDataPointsList(), edit,
-          HistogramDataPoint::getAttributesList,
-          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+      case HISTOGRAM -> withPoints(metric, metric.getHistogram().getDataPointsList(), histogram,
           points -> metric.toBuilder().setHistogram(
               metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       case EXPONENTIAL_HISTOGRAM -> withPoints(metric,
-          metric.getExponentialHistogram().getDataPointsList(), edit,
-          ExponentialHistogramDataPoint::getAttributesList,
-          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          metric.getExponentialHistogram().getDataPointsList(), exponentialHistogram,
           points -> metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram()
               .toBuilder().clearDataPoints().addAllDataPoints(points)).build());
-      case SUMMARY -> withPoints(metric, metric.getSummary().getDataPointsList(), edit,
-          SummaryDataPoint::getAttributesList,
-          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+      case SUMMARY -> withPoints(metric, metric.getSummary().getDataPointsList(), summary,
           points -> metric.toBuilder().setSummary(
               metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       case DATA_NOT_SET -> metric;
     };
   }
 
-  private static <P> Metric withPoints(Metric metric, List<P> points,
-      UnaryOperator<List<KeyValue>> edit, Function<P, List<KeyValue>> attributesOf,
-      BiFunction<P, List<KeyValue>, P> withAttributes, Function<List<P>, Metric> rebuild) {
-    List<P> edited = each(points, point -> {
-      List<KeyValue> attributes = attributesOf.apply(point);
-      List<KeyValue> changed = edit.apply(attributes);
-      return changed == attributes ? point : changed == null ? null : withAttributes.apply(point, changed);
-    });
+  private static <P> Metric withPoints(Metric metric, List<P> points, UnaryOperator<P> edit,
+      Function<List<P>, Metric> rebuild) {
+    List<P> edited = each(points, edit);
     return edited == points ? metric : edited.isEmpty() ? null : rebuild.apply(edited);
+  }
+
+  /** {@code item} with one of its lists edited: itself when unchanged, null when edited to null. */
+  private static <P, T> P withList(P item, List<T> list, UnaryOperator<List<T>> edit,
+      BiFunction<P, List<T>, P> with) {
+    List<T> changed = edit.apply(list);
+    return changed == list ? item : changed == null ? null : with.apply(item, changed);
   }
 
   /** Edits the resource of every resource group of a request of any signal. */

@@ -11,6 +11,9 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Gauge;
 import io.opentelemetry.proto.metrics.v1.Histogram;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
@@ -19,11 +22,14 @@ import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.Summary;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class RewritesTest {
@@ -121,6 +127,34 @@ class RewritesTest {
 
     Metric empty = Metric.newBuilder().setName("empty").setGauge(Gauge.getDefaultInstance()).build();
     assertSame(empty, Rewrites.dataPoints(empty, attributes -> null));
+  }
+
+  @Test
+  void exemplarAttributesAreEditedInEveryPointTypeThatHasExemplars() {
+    List<KeyValue> user = List.of(KeyValue.newBuilder().setKey("user").setValue(KeyValues.string("bob")).build());
+    Exemplar exemplar = Exemplar.newBuilder().addAllFilteredAttributes(user).setAsDouble(1).build();
+    NumberDataPoint plain = NumberDataPoint.newBuilder().setAsInt(1).build();
+    Metric gauge = Metric.newBuilder().setName("gauge").setGauge(Gauge.newBuilder().addDataPoints(plain)
+        .addDataPoints(NumberDataPoint.newBuilder().addExemplars(exemplar))).build();
+    Metric histogram = Metric.newBuilder().setName("histogram").setHistogram(Histogram.newBuilder()
+        .addDataPoints(HistogramDataPoint.newBuilder().addExemplars(exemplar))).build();
+    Metric exponential = Metric.newBuilder().setName("exponential").setExponentialHistogram(
+        ExponentialHistogram.newBuilder().addDataPoints(ExponentialHistogramDataPoint.newBuilder()
+            .addExemplars(exemplar))).build();
+    Metric summary = Metric.newBuilder().setName("summary").setSummary(Summary.newBuilder()
+        .addDataPoints(SummaryDataPoint.newBuilder().addAllAttributes(user))).build();
+    UnaryOperator<List<KeyValue>> anonymous = attributes -> KeyValues.put(attributes, "user", KeyValues.string("-"));
+    for (Metric metric : List.of(gauge, histogram, exponential, summary)) {
+      assertSame(metric, Rewrites.exemplars(metric, attributes -> attributes));
+    }
+    Metric edited = Rewrites.exemplars(gauge, anonymous);
+    assertSame(plain, edited.getGauge().getDataPoints(0));
+    assertEquals("-", KeyValues.getString(edited.getGauge().getDataPoints(1).getExemplars(0).getFilteredAttributesList(), "user"));
+    assertEquals("-", KeyValues.getString(Rewrites.exemplars(histogram, anonymous).getHistogram().getDataPoints(0)
+        .getExemplars(0).getFilteredAttributesList(), "user"));
+    assertEquals("-", KeyValues.getString(Rewrites.exemplars(exponential, anonymous).getExponentialHistogram()
+        .getDataPoints(0).getExemplars(0).getFilteredAttributesList(), "user"));
+    assertSame(summary, Rewrites.exemplars(summary, anonymous), "summaries have no exemplars");
   }
 
   @Test

@@ -94,7 +94,16 @@ public final class ProcessorHarness {
 
   /** The value of one of the processor's self metrics (0 when it was never counted). */
   public double metric(String name) {
-    double value = metrics.value(name, "processor", id.toString());
+    return metric(name, new String[0]);
+  }
+
+  /** The value of the series of one self metric with the processor's label and {@code labels}. */
+  public double metric(String name, String... labels) {
+    String[] all = new String[labels.length + 2];
+    all[0] = "processor";
+    all[1] = id.toString();
+    System.arraycopy(labels, 0, all, 2, labels.length);
+    double value = metrics.value(name, all);
     return Double.isNaN(value) ? 0 : value;
   }
 }
