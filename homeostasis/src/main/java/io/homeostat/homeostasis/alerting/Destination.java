@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code homeostat_notifications_failed_total}; failures are logged at most once per interval per
  * kind.
  */
-final class Destination {
+public final class Destination {
 
   private static final Logger log = LoggerFactory.getLogger(Destination.class);
   /** Notifications that may wait for a slow destination; alerts are few, so this is plenty. */
@@ -63,7 +63,7 @@ final class Destination {
   private static final String HMAC = "HmacSHA256";
 
   /** A body to post, and what it holds, for messages. */
-  record Notification(byte[] body, String what) {}
+  public record Notification(byte[] body, String what) {}
 
   private final String name;
   private final URI url;
@@ -96,7 +96,7 @@ final class Destination {
    * @param format the {@code format} label
    * @param hmacSecret signs each body when not null
    */
-  Destination(String name, String format, URI url, HttpTarget target, String hmacSecret,
+  public Destination(String name, String format, URI url, HttpTarget target, String hmacSecret,
       MetricRegistry registry, RetryTimer timer, DoubleSupplier random, Clock clock) {
     this.name = name + " (" + url.getScheme() + "://" + url.getHost()
         + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
@@ -127,12 +127,12 @@ final class Destination {
     }
   }
 
-  void start() {
+  public void start() {
     thread.start();
   }
 
   /** Queues {@code notification}; false (counted and logged) when the queue is full or closed. */
-  boolean offer(Notification notification) {
+  public boolean offer(Notification notification) {
     if (accepting) {
       pending.incrementAndGet();
       if (queue.offer(notification)) {
@@ -326,7 +326,7 @@ final class Destination {
   }
 
   /** Lets the queue drain until {@code deadline}, then stops; reports what was left. */
-  void shutdown(Deadline deadline) {
+  public void shutdown(Deadline deadline) {
     accepting = false;
     shutdownDeadline = deadline;
     stopping.countDown();

@@ -14,7 +14,7 @@ import java.util.Set;
  * What the two kinds of destination (webhooks, Alertmanagers) share: where and how they are
  * posted to, and the checks of those keys.
  */
-interface HttpTarget {
+public interface HttpTarget {
 
   /** Headers the HTTP client or the notifier sets; they cannot be configured. */
   Set<String> RESERVED_HEADERS = Set.of("connection", "content-length", "expect", "host",

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Time as a destination's retry loop sees it; tests replace it so that backoff waits take none. */
-interface RetryTimer {
+public interface RetryTimer {
 
   RetryTimer SYSTEM = new RetryTimer() {
     @Override

@@ -80,7 +80,7 @@ public final class FeedbackIntents implements AutoCloseable {
     orEmpty(saved.recent()).stream().limit(recentLimit).forEach(recent::addLast);
     this.recentSnapshot = List.copyOf(recent);
     this.saver = new StateSaver<>(file);
-    this.delivery = IntentDelivery.start(config.intents(), configDir, metrics);
+    this.delivery = IntentDelivery.start(config.intents(), configDir, metrics, clock);
     for (String priority : List.of("P0", "P1")) {
       counter(priority);
     }

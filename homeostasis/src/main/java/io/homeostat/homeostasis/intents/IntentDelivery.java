@@ -5,6 +5,7 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
 import io.homeostat.homeostasis.model.FeedbackIntent;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,19 @@ final class IntentDelivery {
   }
 
   /** The sinks {@code config} names; a relative file path starts at {@code configDir}. */
-  static IntentDelivery start(IntentsConfig config, Path configDir, MetricRegistry metrics) {
+  static IntentDelivery start(IntentsConfig config, Path configDir, MetricRegistry metrics,
+      Clock clock) {
     List<IntentSink> sinks = new ArrayList<>();
     if (config.file() != null) {
-      sinks.add(new JsonLinesFile(configDir.resolve(config.file()).normalize(),
-          failures(metrics, "file"), LOG));
+      Counter failed = metrics.counter("homeostat_intents_file_failed_total",
+          "Feedback intents that could not be appended to feedback.intents.file.");
+      sinks.add(new JsonLinesFile(configDir.resolve(config.file()).normalize(), failed, LOG));
+    }
+    for (int i = 0; i < config.webhooks().size(); i++) {
+      sinks.add(new WebhookSink("intents.webhooks[" + i + "]", config.webhooks().get(i), metrics,
+          clock));
     }
     return new IntentDelivery(List.copyOf(sinks));
-  }
-
-  static Counter failures(MetricRegistry metrics, String sink) {
-    return metrics.counter("homeostat_intents_send_failed_total",
-        "Feedback intents a sink failed to take, after any retries.", "sink", sink);
   }
 
   void submit(FeedbackIntent intent) {

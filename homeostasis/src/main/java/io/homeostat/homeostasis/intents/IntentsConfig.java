@@ -11,7 +11,7 @@ import java.util.List;
  * @param webhooks URLs each intent is posted to as JSON
  * @param recent how many of the newest intents the admin API lists
  */
-public record IntentsConfig(String file, List<WebhookConfig> webhooks, int recent)
+public record IntentsConfig(String file, List<IntentWebhookConfig> webhooks, int recent)
     implements Validatable {
 
   public static IntentsConfig defaults() {

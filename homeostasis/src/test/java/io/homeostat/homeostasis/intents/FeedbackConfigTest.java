@@ -46,22 +46,22 @@ class FeedbackConfigTest {
         """);
     assertEquals(List.of(), problems.all());
     assertEquals(new FeedbackConfig(new IntentsConfig("data/intents.jsonl", List.of(
-        new WebhookConfig("http://hooks:9000/intents", Map.of(), "s3cret", null,
-            Duration.ofSeconds(10), RetryConfig.DEFAULT)), 100), Duration.ofHours(12), 1000, 100,
+        new IntentWebhookConfig("http://hooks:9000/intents", Duration.ofSeconds(10), Map.of(),
+            "s3cret", null, RetryConfig.DEFAULT)), 100), Duration.ofHours(12), 1000, 100,
         Duration.ofMinutes(1)), config);
   }
 
   @Test
   void badValuesAreReportedWithTheirPlaceAndFix() {
     assertEquals(List.of(
-        "homeostat.yaml:4:14: feedback.intents.webhooks[0].url: 'ftp://hooks/intents' is not an "
-            + "http or https URL: write one such as http://hooks.example:9000/intents",
-        "homeostat.yaml:5:18: feedback.intents.webhooks[0].timeout: must be positive, was 0s: the "
-            + "longest one attempt may take, such as 10s",
-        "homeostat.yaml:6:23: feedback.intents.webhooks[0].bearer_token: cannot be used with an "
-            + "Authorization header in headers: keep one of them",
-        "homeostat.yaml:8:9: feedback.intents.webhooks[1].url: is required: where intents are "
-            + "posted, such as http://hooks.example:9000/intents",
+        "homeostat.yaml:4:14: feedback.intents.webhooks[0].url: invalid URL 'ftp://hooks/intents': "
+            + "write an http:// or https:// URL, such as http://hooks:9000/intents",
+        "homeostat.yaml:5:18: feedback.intents.webhooks[0].timeout: must be positive, was 0s: it "
+            + "limits each attempt to deliver a notification, such as 10s",
+        "homeostat.yaml:7:18: feedback.intents.webhooks[0].headers: header 'Authorization' and "
+            + "bearer_token both set the credentials: keep one of them",
+        "homeostat.yaml:8:9: feedback.intents.webhooks[1].url: is required: write an http:// or "
+            + "https:// URL, such as http://hooks:9000/intents",
         "homeostat.yaml:9:13: feedback.intents.recent: must be at least 1, was 0: how many of the "
             + "newest intents the admin API lists, such as 100",
         "homeostat.yaml:10:14: feedback.issue_ttl: must be positive, was 0s: an issue closes after "
@@ -93,8 +93,8 @@ class FeedbackConfigTest {
     assertEquals(List.of(
         "homeostat.yaml:3:11: feedback.intents.file: must not be empty: write a path such as "
             + "data/intents.jsonl, or leave the key out to write no file",
-        "homeostat.yaml:4:46: feedback.intents.webhooks[0].hmac_secret: must not be empty: leave "
-            + "the key out to send no signature"),
+        "homeostat.yaml:4:46: feedback.intents.webhooks[0].hmac_secret: must not be empty (is the "
+            + "environment variable it names set?); remove the key to send unsigned intents"),
         errors("""
             feedback:
               intents:

@@ -220,6 +220,6 @@ class FeedbackIntentsTest {
     FeedbackIntent intent = intents.forIssue(issue("ISS-20261121-0001", "high"));
     restart(intents);
     assertEquals(List.of(intent), intents.recent());
-    assertEquals(1, metrics.value("homeostat_intents_send_failed_total", "sink", "file"));
+    assertEquals(1, metrics.value("homeostat_intents_file_failed_total"));
   }
 }
