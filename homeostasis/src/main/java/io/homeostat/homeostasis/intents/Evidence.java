@@ -1,83 +1,54 @@
 package io.homeostat.homeostasis.intents;
 
-import io.homeostat.core.config.Durations;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homeostat.homeostasis.alerting.AlertJson;
+import io.homeostat.homeostasis.issues.IssueJson;
 import io.homeostat.homeostasis.model.Alert;
-import io.homeostat.homeostasis.model.Evaluation;
-import io.homeostat.homeostasis.model.Exemplar;
 import io.homeostat.homeostasis.model.ProductionIssue;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What an intent shows of its cause, as JSON-ready values (strings, numbers, booleans, lists and
- * maps of them), so that an intent read back from its saved state equals the one made. Values
- * that are unknown (NaN, null) are left out.
+ * What an intent shows of its cause: the cause as the alert payload and the admin API show it,
+ * kept as plain JSON values so that an intent read back from its saved state equals the one made.
+ * Keys without a value are left out.
  */
 final class Evidence {
 
+  /** What the intent says itself (its requirement's intent, its own id) or is not yet known. */
+  private static final List<String> NOT_ALERT_EVIDENCE =
+      List.of("status", "ends_at", "traceability", "intent_id");
+
   private Evidence() {}
 
-  /** The alert's numbers and exemplars. */
+  /** The alert's numbers and exemplars: its {@code homeostat} payload, less its lifecycle. */
   static Map<String, Object> of(Alert alert) {
-    Evaluation e = alert.evaluation();
-    Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("alert_id", alert.alertId());
-    evidence.put("target_name", e.key().target());
-    evidence.put("metric", e.metric());
-    evidence.put("target", e.target());
-    evidence.put("operator", e.operator().configName());
-    putNumber(evidence, "actual", e.actual());
-    putNumber(evidence, "compliance", e.compliance());
-    putNumber(evidence, "deviation_percent", e.deviationPercent());
-    evidence.put("samples", e.samples());
-    evidence.put("window", Durations.format(e.window()));
-    if (e.alertThreshold() != null) {
-      evidence.put("alert_threshold", e.alertThreshold());
+    ObjectNode payload;
+    try {
+      payload = (ObjectNode) IntentJson.JSON.readTree(AlertJson.render(alert));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the alert payload is JSON", e);
     }
-    if (e.errorBudgetRemaining() != null) {
-      evidence.put("error_budget_remaining", e.errorBudgetRemaining());
-    }
-    if (e.noData()) {
-      evidence.put("no_data", true);
-    }
-    evidence.put("severity", e.severity());
-    evidence.put("starts_at", alert.startsAt().toString());
-    evidence.put("exemplars", e.exemplars().stream().map(Evidence::exemplar).toList());
-    return IntentJson.canonical(evidence);
+    payload.remove(NOT_ALERT_EVIDENCE);
+    return plain(payload);
   }
 
-  /** The issue's counts, sample traces and stack trace. */
+  /** The issue's counts, sample traces and stack trace, as the admin API shows the issue. */
   static Map<String, Object> of(ProductionIssue issue) {
-    Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("issue_id", issue.issueId());
-    evidence.put("error_type", issue.errorType());
-    evidence.put("error_message", issue.errorMessage());
-    evidence.put("fingerprint", issue.fingerprint());
-    evidence.put("severity", issue.severity());
-    evidence.put("count", issue.count());
-    evidence.put("traces", issue.traces());
-    evidence.put("users", issue.users());
-    evidence.put("first_seen", issue.firstSeen().toString());
-    evidence.put("last_seen", issue.lastSeen().toString());
-    evidence.put("sample_trace_ids", issue.sampleTraceIds());
-    evidence.put("business_rules", issue.businessRules());
-    if (issue.stackTrace() != null) {
-      evidence.put("stack_trace", issue.stackTrace());
-    }
-    return IntentJson.canonical(evidence);
+    return plain(IssueJson.node(issue));
   }
 
-  private static Map<String, Object> exemplar(Exemplar exemplar) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("trace_id", exemplar.traceId());
-    out.put("span_id", exemplar.spanId());
-    putNumber(out, "value", exemplar.value());
-    return out;
-  }
-
-  private static void putNumber(Map<String, Object> map, String key, double value) {
-    if (!Double.isNaN(value) && !Double.isInfinite(value)) {
-      map.put(key, value);
-    }
+  private static Map<String, Object> plain(ObjectNode node) {
+    List<String> empty = new ArrayList<>();
+    node.fieldNames().forEachRemaining(name -> {
+      if (node.get(name).isNull()) {
+        empty.add(name);
+      }
+    });
+    node.remove(empty);
+    return IntentJson.canonical(node);
   }
 }

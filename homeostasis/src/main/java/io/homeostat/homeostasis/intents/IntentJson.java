@@ -53,10 +53,10 @@ public final class IntentJson {
   }
 
   /**
-   * {@code values} as JSON reads them back (small whole numbers as {@code Integer}, and so on):
+   * {@code values} (a map or an object node) as JSON reads them back (small whole numbers as {@code Integer}, and so on):
    * the form an intent's evidence is kept in, so that it equals itself after a restart.
    */
-  static Map<String, Object> canonical(Map<String, Object> values) {
+  static Map<String, Object> canonical(Object values) {
     try {
       return JSON.readValue(JSON.writeValueAsBytes(values), MAP);
     } catch (java.io.IOException e) {

@@ -92,24 +92,23 @@ class FeedbackIntentsTest {
   }
 
   @Test
-  void anAlertIntentSaysWhatHappenedWithTheAlertsNumbers() {
+  void anAlertIntentSaysWhatHappenedWithTheAlertsNumbers() throws Exception {
     FeedbackIntent intent = intents().forAlert(firing(latency(TargetState.FIRING,
         clock.instant()), "ALERT-1", null));
     assertEquals(new FeedbackIntent("INT-FB-20261121-0001", "ALERT-1", "alert", PERF,
         "p95 of login_latency_ms is 750 ms against a target of < 500 ms: 81 % of 1240 samples "
             + "over 5m met it, where at least 95 % must (REQ-NFR-PERF-001). Target: p95 login "
             + "under 500 ms",
-        "P0", clock.instant(), "INT-100", Map.ofEntries(
-            Map.entry("alert_id", "ALERT-1"), Map.entry("target_name", "login_latency_ms"),
-            Map.entry("metric", "login_latency_ms"), Map.entry("target", 500.0),
-            Map.entry("operator", "lt"), Map.entry("actual", 750.0),
-            Map.entry("compliance", 0.81), Map.entry("deviation_percent", 50.0),
-            Map.entry("samples", 1240), Map.entry("window", "5m"),
-            Map.entry("alert_threshold", 0.95), Map.entry("severity", "critical"),
-            Map.entry("starts_at", "2026-11-21T10:15:00Z"),
-            Map.entry("exemplars", List.of(Map.of("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736",
-                "span_id", "00f067aa0ba902b7", "value", 812.0))))),
-        intent);
+        "P0", clock.instant(), "INT-100", intent.evidence()), intent);
+    assertEquals(JSON.readTree("""
+        {"alert_id": "ALERT-1", "requirement": "REQ-NFR-PERF-001", "metric": "login_latency_ms",
+         "target": 500, "operator": "lt", "actual": 750.0, "deviation_percent": 50.0,
+         "severity": "critical", "window": "5m", "starts_at": "2026-11-21T10:15:00Z",
+         "context": {"alert_threshold": 0.95, "compliance": 0.81, "samples": 1240,
+                     "description": "p95 login under 500 ms"},
+         "exemplars": [{"trace_id": "4bf92f3577b34da6a3ce929d0e0e4736",
+                        "span_id": "00f067aa0ba902b7", "value": 812.0}]}
+        """), JSON.valueToTree(intent.evidence()));
   }
 
   @Test
@@ -120,29 +119,29 @@ class FeedbackIntentsTest {
         + "5m (1200 samples) (REQ-F-AUTH-001).", intent.description());
     assertEquals("P1", intent.priority());
     assertEquals("INT-101", intent.parentIntent());
-    assertEquals(null, intent.evidence().get("compliance"), "NaN is left out");
+    assertEquals(null, ((Map<?, ?>) intent.evidence().get("context")).get("compliance"),
+        "a single value has no compliance");
   }
 
   @Test
-  void anIssueMakesOneIntentWhileOpen() {
+  void anIssueMakesOneIntentWhileOpen() throws Exception {
     FeedbackIntents intents = intents();
     FeedbackIntent first = intents.forIssue(issue("ISS-20261121-0001", "high"));
     assertSame(first, intents.forIssue(issue("ISS-20261121-0001", "critical")));
     assertEquals(new FeedbackIntent("INT-FB-20261121-0001", "ISS-20261121-0001", "issue", AUTH,
         "com.acme.TimeoutException in REQ-F-AUTH-001: \"gateway timed out after 30s\" — 42 "
             + "occurrences in 7 traces, 3 users, since 2026-11-21T10:15:00Z.",
-        "P1", clock.instant(), "INT-101", Map.ofEntries(
-            Map.entry("issue_id", "ISS-20261121-0001"),
-            Map.entry("error_type", "com.acme.TimeoutException"),
-            Map.entry("error_message", "gateway timed out after 30s"),
-            Map.entry("fingerprint", "0123456789abcdef"), Map.entry("severity", "high"),
-            Map.entry("count", 42), Map.entry("traces", 7), Map.entry("users", 3),
-            Map.entry("first_seen", "2026-11-21T10:15:00Z"),
-            Map.entry("last_seen", "2026-11-21T10:16:30Z"),
-            Map.entry("sample_trace_ids", List.of("4bf92f3577b34da6a3ce929d0e0e4736")),
-            Map.entry("business_rules", List.of("BR-002")),
-            Map.entry("stack_trace", "com.acme.TimeoutException: gateway timed out\n\tat Gw.call"))),
-        first);
+        "P1", clock.instant(), "INT-101", first.evidence()), first);
+    assertEquals(JSON.readTree("""
+        {"issue_id": "ISS-20261121-0001", "requirement": "REQ-F-AUTH-001",
+         "error_type": "com.acme.TimeoutException", "fingerprint": "0123456789abcdef",
+         "error_message": "gateway timed out after 30s",
+         "stack_trace": "com.acme.TimeoutException: gateway timed out\\n\\tat Gw.call",
+         "business_rules": ["BR-002"], "first_seen": "2026-11-21T10:15:00Z",
+         "last_seen": "2026-11-21T10:16:30Z", "count": 42, "severity": "high",
+         "impact": {"traces": 7, "users": 3},
+         "sample_trace_ids": ["4bf92f3577b34da6a3ce929d0e0e4736"]}
+        """), JSON.valueToTree(first.evidence()));
 
     FeedbackIntent critical = intents.forIssue(issue("ISS-20261121-0002", "critical"));
     assertEquals("P0", critical.priority());
@@ -169,10 +168,10 @@ class FeedbackIntentsTest {
         + "\"evidence\":{\"business_rules\":[\"BR-002\"],\"count\":42,\"error_message\":"
         + "\"gateway timed out after 30s\",\"error_type\":\"com.acme.TimeoutException\","
         + "\"fingerprint\":\"0123456789abcdef\",\"first_seen\":\"2026-11-21T10:15:00Z\","
-        + "\"issue_id\":\"ISS-20261121-0001\",\"last_seen\":\"2026-11-21T10:16:30Z\","
+        + "\"impact\":{\"traces\":7,\"users\":3},\"issue_id\":\"ISS-20261121-0001\","
+        + "\"last_seen\":\"2026-11-21T10:16:30Z\",\"requirement\":\"REQ-F-AUTH-001\","
         + "\"sample_trace_ids\":[\"4bf92f3577b34da6a3ce929d0e0e4736\"],\"severity\":\"high\","
-        + "\"stack_trace\":\"com.acme.TimeoutException: gateway timed out\\n\\tat Gw.call\","
-        + "\"traces\":7,\"users\":3}}",
+        + "\"stack_trace\":\"com.acme.TimeoutException: gateway timed out\\n\\tat Gw.call\"}}",
         Files.readAllLines(dir.resolve("out/intents.jsonl")).get(1));
   }
 
