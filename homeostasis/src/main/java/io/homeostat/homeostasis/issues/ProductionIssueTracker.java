@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: {@link #observe} and {@link #expire} run on the pipeline thread and share the open
  * issues without locks; a record without an error costs a status or severity check. The listener
- * is called on that thread. {@link #issues()} may be called from any thread: it returns the
- * snapshot taken when an issue last opened or closed, or at the last {@link #expire}, whichever
- * came last. Open issues are saved under the data directory ({@code issues.json}) at most once a
+ * is called on that thread. {@link #issues()} may be called from any thread: it returns the open
+ * issues with their counts as of the last {@link #expire} (the tick), and those opened since with
+ * their first occurrence, so that a reader never sees an issue half-updated. Open issues are saved under the data directory ({@code issues.json}) at most once a
  * second, on a thread of their own, and restored when a tracker starts over the same directory.
  */
 public final class ProductionIssueTracker implements RecordObserver, AutoCloseable {
@@ -177,9 +177,9 @@ public final class ProductionIssueTracker implements RecordObserver, AutoCloseab
           "requirement", r)).inc();
       changed = true;
       if (opened) {
-        publish();
-        ProductionIssue snapshot = issue.snapshot();
-        tell(() -> listener.opened(snapshot), "opened");
+        ProductionIssue first = issue.snapshot();
+        publishOpened(first);
+        tell(() -> listener.opened(first), "opened");
       }
     }
   }
@@ -213,7 +213,10 @@ public final class ProductionIssueTracker implements RecordObserver, AutoCloseab
     }
   }
 
-  /** The open issues, in the order they opened; safe to call from any thread. */
+  /**
+   * The open issues in the order they opened, counted as of the last tick (see the class
+   * comment); safe to call from any thread.
+   */
   public List<ProductionIssue> issues() {
     return snapshot;
   }
@@ -240,6 +243,17 @@ public final class ProductionIssueTracker implements RecordObserver, AutoCloseab
   private void publish() {
     List<ProductionIssue> issues = new ArrayList<>(open.size());
     open.values().forEach(issue -> issues.add(issue.snapshot()));
+    snapshot = List.copyOf(issues);
+  }
+
+  /**
+   * Adds a new issue to the snapshot without taking the others again, so that many kinds of
+   * error opening at once cost a list copy each, not a snapshot of every open issue each.
+   */
+  private void publishOpened(ProductionIssue issue) {
+    List<ProductionIssue> issues = new ArrayList<>(snapshot.size() + 1);
+    issues.addAll(snapshot);
+    issues.add(issue);
     snapshot = List.copyOf(issues);
   }
 
