@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +88,8 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
   private final Map<String, Tracked> alerts = new LinkedHashMap<>();
   /** When each requirement's waiting group goes out. */
   private final Map<String, Instant> groups = new LinkedHashMap<>();
-  private final Deque<Resolved> resolved = new ArrayDeque<>();
+  /** Resolved alerts shown by {@link #active}, by alert id, oldest first. */
+  private final Map<String, Resolved> resolved = new LinkedHashMap<>();
   private ScheduledFuture<?> wake;
   private Instant wakeAt;
 
@@ -202,6 +201,9 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
 
   private void accept(Alert alert) {
     Instant now = clock.instant();
+    if (resolved.containsKey(alert.alertId())) {
+      return; // told already; an id is never reused, so this is a late duplicate
+    }
     Tracked tracked = alerts.get(alert.alertId());
     boolean isNew = tracked == null;
     boolean wasFiring = !isNew && tracked.labeled.alert().firing();
@@ -218,7 +220,7 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
     } else if (wasFiring && tracked.notifiedAt == null) {
       // It resolved before its firing went out: nobody heard of it, so nobody hears of this.
       alerts.remove(alert.alertId());
-      resolved.add(new Resolved(alert, now));
+      resolved.put(alert.alertId(), new Resolved(alert, now));
       pushAll(List.of(tracked.labeled), now);
       save();
     } else if (wasFiring || isNew) {
@@ -265,9 +267,7 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
         push.resendAt = now.plus(push.config.resendInterval());
       }
     }
-    while (!resolved.isEmpty() && !now.isBefore(resolved.peekFirst().at.plus(RESOLVED_SHOWN))) {
-      resolved.removeFirst();
-    }
+    resolved.values().removeIf(entry -> !now.isBefore(entry.at.plus(RESOLVED_SHOWN)));
     if (!ready.isEmpty()) {
       save();
     }
@@ -304,7 +304,7 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
   private void retireIfResolved(Tracked tracked, Instant now) {
     if (!tracked.labeled.alert().firing()) {
       alerts.remove(tracked.labeled.alert().alertId());
-      resolved.add(new Resolved(tracked.labeled.alert(), now));
+      resolved.put(tracked.labeled.alert().alertId(), new Resolved(tracked.labeled.alert(), now));
     }
   }
 
@@ -333,7 +333,7 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
   private void snapshot() {
     List<Alert> now = new ArrayList<>(alerts.size() + resolved.size());
     alerts.values().forEach(tracked -> now.add(tracked.labeled.alert()));
-    resolved.forEach(entry -> now.add(entry.alert));
+    resolved.values().forEach(entry -> now.add(entry.alert));
     now.sort(Comparator.comparing(Alert::startsAt));
     active = List.copyOf(now);
   }
@@ -359,9 +359,9 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
       }
     }
     if (!resolved.isEmpty()) {
-      next = earlier(next, resolved.peekFirst().at.plus(RESOLVED_SHOWN));
+      next = earlier(next, resolved.values().iterator().next().at.plus(RESOLVED_SHOWN));
     }
-    if (next == null || wake != null && !wake.isDone() && !next.isBefore(wakeAt)) {
+    if (next == null || executor.isShutdown() || wake != null && !wake.isDone() && !next.isBefore(wakeAt)) {
       return;
     }
     if (wake != null) {

@@ -42,7 +42,7 @@ public record AlertmanagerConfig(String url, Duration resendInterval, Duration t
 
   @Override
   public void validate(Violations violations) {
-    validateTarget(EXAMPLE_URL, violations);
+    HttpTarget.validate(this, EXAMPLE_URL, violations);
     URI uri = url == null ? null : HttpTarget.parseUrl(url);
     if (uri != null && uri.getPath() != null && uri.getPath().contains("/api/")) {
       violations.add("url", "write the Alertmanager's base URL, such as " + EXAMPLE_URL

@@ -7,7 +7,6 @@ import io.homeostat.core.retry.RetryAfter;
 import io.homeostat.core.telemetry.Counter;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -31,13 +31,15 @@ public interface HttpTarget {
   RetryConfig retryOnFailure();
 
   /** Checks the keys every destination has; {@code example} is a URL to show in messages. */
-  default void validateTarget(String example, Violations violations) {
-    checkUrl("url", url(), example, violations);
-    if (timeout().isNegative() || timeout().isZero()) {
-      violations.add("timeout", "must be positive, was " + Durations.format(timeout())
+  static void validate(HttpTarget target, String example, Violations violations) {
+    checkUrl("url", target.url(), example, violations);
+    Duration timeout = target.timeout();
+    String bearerToken = target.bearerToken();
+    if (timeout.isNegative() || timeout.isZero()) {
+      violations.add("timeout", "must be positive, was " + Durations.format(timeout)
           + ": it limits each attempt to deliver a notification, such as 10s");
     }
-    headers().forEach((name, value) -> {
+    target.headers().forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (RESERVED_HEADERS.contains(lower)) {
         violations.add("headers", "header '" + name + "' cannot be configured: the notifier "
@@ -45,7 +47,7 @@ public interface HttpTarget {
       } else if (name.isEmpty() || !name.chars().allMatch(HttpTarget::isTokenChar)) {
         violations.add("headers", "invalid header name '" + name + "': use letters, digits and "
             + "!#$%&'*+-.^_`|~ only");
-      } else if (lower.equals("authorization") && bearerToken() != null) {
+      } else if (lower.equals("authorization") && bearerToken != null) {
         violations.add("headers", "header 'Authorization' and bearer_token both set the "
             + "credentials: keep one of them");
       }
@@ -54,7 +56,7 @@ public interface HttpTarget {
             + "' must not contain control characters");
       }
     });
-    if (bearerToken() != null && (bearerToken().isBlank() || !isHeaderValue(bearerToken()))) {
+    if (bearerToken != null && (bearerToken.isBlank() || !isHeaderValue(bearerToken))) {
       violations.add("bearer_token", "must be a non-empty token without control characters (is "
           + "the environment variable it names set?); remove the key to send no token");
     }
