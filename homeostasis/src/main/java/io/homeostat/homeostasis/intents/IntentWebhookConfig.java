@@ -31,7 +31,7 @@ public record IntentWebhookConfig(String url, Duration timeout, Map<String, Stri
 
   @Override
   public void validate(Violations violations) {
-    validateTarget(EXAMPLE_URL, violations);
+    HttpTarget.validate(this, EXAMPLE_URL, violations);
     if (hmacSecret != null && hmacSecret.isEmpty()) {
       violations.add("hmac_secret", "must not be empty (is the environment variable it names "
           + "set?); remove the key to send unsigned intents");
