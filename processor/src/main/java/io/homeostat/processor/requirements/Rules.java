@@ -1,0 +1,115 @@
+package io.homeostat.processor.requirements;
+
+import io.homeostat.core.match.MatchConfig;
+import io.homeostat.core.match.RecordMatcher;
+import io.homeostat.core.otlp.KeyValues;
+import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.req.TagRule;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Tagging rules of one signal, compiled once: each rule's matcher and the keys it gives, as the
+ * attribute value records get, so that a match costs no allocation. The first rule that matches
+ * wins.
+ *
+ * <p>A rule applies to the signals whose properties it names: {@code span_names} and
+ * {@code span_kinds} to spans, {@code metric_names} to data points, {@code log_bodies} and the
+ * severities to log records; a rule that names none of them (only services, attributes,
+ * resources, libraries) applies to all three. The matcher alone would let a rule about a metric
+ * name match every span, as it ignores properties of other signals.
+ */
+final class Rules {
+
+  static final Rules NONE = new Rules(new RecordMatcher[0], new AnyValue[0]);
+
+  private final RecordMatcher[] matchers;
+  private final AnyValue[] keys;
+
+  private Rules(RecordMatcher[] matchers, AnyValue[] keys) {
+    this.matchers = matchers;
+    this.keys = keys;
+  }
+
+  /**
+   * Compiles {@code rules}. Keys that fail the pattern are left out and reported to
+   * {@code invalid}; a rule left without keys is skipped.
+   */
+  static Rules compile(List<TagRule> rules, Signal signal, KeyReader reader,
+      Consumer<String> invalid) {
+    List<RecordMatcher> matchers = new ArrayList<>(rules.size());
+    List<AnyValue> keys = new ArrayList<>(rules.size());
+    for (TagRule rule : rules) {
+      if (!appliesTo(rule.match(), signal)) {
+        continue;
+      }
+      List<String> valid = new ArrayList<>(rule.requirements().size());
+      for (String key : rule.requirements()) {
+        if (reader.valid(key)) {
+          valid.add(key);
+        } else {
+          invalid.accept(key);
+        }
+      }
+      if (!valid.isEmpty()) {
+        matchers.add(RecordMatcher.compile(rule.match()));
+        keys.add(KeyValues.strings(valid));
+      }
+    }
+    return new Rules(matchers.toArray(RecordMatcher[]::new), keys.toArray(AnyValue[]::new));
+  }
+
+  static boolean appliesTo(MatchConfig match, Signal signal) {
+    boolean spans = !match.spanNames().isEmpty() || !match.spanKinds().isEmpty();
+    boolean metrics = !match.metricNames().isEmpty();
+    boolean logs = !match.logBodies().isEmpty() || !match.logSeverityTexts().isEmpty()
+        || match.logSeverityNumberMin() > 0;
+    if (!spans && !metrics && !logs) {
+      return true;
+    }
+    return switch (signal) {
+      case TRACES -> spans;
+      case METRICS -> metrics;
+      case LOGS -> logs;
+    };
+  }
+
+  /** The keys of the first rule matching {@code span}, or null. */
+  AnyValue first(Resource resource, InstrumentationScope scope, Span span) {
+    for (int i = 0; i < matchers.length; i++) {
+      if (matchers[i].matches(resource, scope, span)) {
+        return keys[i];
+      }
+    }
+    return null;
+  }
+
+  /** The keys of the first rule matching {@code record}, or null. */
+  AnyValue first(Resource resource, InstrumentationScope scope, LogRecord record) {
+    for (int i = 0; i < matchers.length; i++) {
+      if (matchers[i].matches(resource, scope, record)) {
+        return keys[i];
+      }
+    }
+    return null;
+  }
+
+  /** The keys of the first rule matching a data point of {@code metric}, or null. */
+  AnyValue first(Resource resource, InstrumentationScope scope, Metric metric,
+      List<KeyValue> pointAttributes) {
+    for (int i = 0; i < matchers.length; i++) {
+      if (matchers[i].matches(resource, scope, metric, pointAttributes)) {
+        return keys[i];
+      }
+    }
+    return null;
+  }
+}
