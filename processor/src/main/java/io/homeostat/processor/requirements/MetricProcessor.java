@@ -1,6 +1,7 @@
 package io.homeostat.processor.requirements;
 
 import com.google.protobuf.Message;
+import io.homeostat.core.component.Deadline;
 import io.homeostat.core.otlp.KeyValues;
 import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.otlp.Rewrites;
@@ -33,6 +34,16 @@ final class MetricProcessor implements Processor {
   MetricProcessor(Tagger tagger, Coverage coverage) {
     this.tagger = tagger;
     this.batch = new Batch<>(coverage, Signal.METRICS);
+  }
+
+  @Override
+  public void start() throws Exception {
+    tagger.start();
+  }
+
+  @Override
+  public void shutdown(Deadline deadline) {
+    tagger.stop(deadline);
   }
 
   @Override

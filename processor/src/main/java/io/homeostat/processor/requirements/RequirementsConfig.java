@@ -1,14 +1,13 @@
 package io.homeostat.processor.requirements;
 
 import io.homeostat.core.config.ConfigKey;
-import io.homeostat.core.config.ConfigNode;
 import io.homeostat.core.config.Durations;
 import io.homeostat.core.config.Validatable;
-import io.homeostat.core.match.MatchConfig;
+import io.homeostat.core.req.CatalogStore;
 import io.homeostat.core.req.ReqKeys;
 import io.homeostat.core.req.TagRule;
+import io.homeostat.core.req.TagRuleConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,6 +15,9 @@ import java.util.regex.Pattern;
  * The {@code requirements} processor's config; every key is described in
  * {@code docs/processors/requirements.md}.
  *
+ * @param catalog a catalog file (Homeostat's {@code requirements.yaml} or a team's
+ *     {@code observability.yml}), relative to the config file; null for none
+ * @param reloadInterval how often the catalog file is checked for changes; 0 never
  * @param key the attribute requirement keys are kept in
  * @param aliases other attribute names teams use for it, folded into {@code key}
  * @param pattern what a key must look like; a value that does not match is moved aside
@@ -26,11 +28,13 @@ import java.util.regex.Pattern;
  * @param traceInheritance spans and log records taking the key of their trace
  * @param enrich which of the catalog's facts about a key are copied onto its records
  */
-public record RequirementsConfig(String key, List<String> aliases, Pattern pattern,
-    OnMissing onMissing, String untaggedValue, List<Rule> rules, Baggage baggage,
-    TraceInheritance traceInheritance, List<Enrichment> enrich) implements Validatable {
+public record RequirementsConfig(String catalog, Duration reloadInterval, String key,
+    List<String> aliases, Pattern pattern, OnMissing onMissing, String untaggedValue,
+    List<TagRuleConfig> rules, Baggage baggage, TraceInheritance traceInheritance,
+    List<Enrichment> enrich) implements Validatable {
 
-  static final RequirementsConfig DEFAULT = new RequirementsConfig(ReqKeys.KEY,
+  static final RequirementsConfig DEFAULT = new RequirementsConfig(null,
+      CatalogStore.DEFAULT_RELOAD_INTERVAL, ReqKeys.KEY,
       ReqKeys.DEFAULT_ALIASES, ReqKeys.DEFAULT_PATTERN, OnMissing.TAG, ReqKeys.UNTAGGED, List.of(),
       Baggage.DEFAULT, TraceInheritance.DEFAULT, List.of(Enrichment.values()));
 
@@ -53,52 +57,6 @@ public record RequirementsConfig(String key, List<String> aliases, Pattern patte
     /** The attribute it is written to, such as {@code req.business_rules}. */
     String attribute(String key) {
       return key + "." + name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  /**
-   * Records that match get these keys.
-   *
-   * @param req one key, several separated by commas, or a list of keys
-   * @param match which records, as the Collector's include/exclude properties
-   */
-  public record Rule(ConfigNode req, MatchConfig match) implements Validatable {
-
-    /** The rule as the catalog's rules are written. */
-    TagRule toTagRule() {
-      return new TagRule(keys(), match);
-    }
-
-    /** The keys as written, split at commas and spaces. */
-    List<String> keys() {
-      List<String> keys = new ArrayList<>();
-      if (req instanceof ConfigNode.ScalarNode scalar && !scalar.isNull()) {
-        keys.addAll(ReqKeys.split(scalar.value()));
-      } else if (req instanceof ConfigNode.ListNode list) {
-        for (ConfigNode item : list.items()) {
-          if (item instanceof ConfigNode.ScalarNode scalar && !scalar.isNull()) {
-            keys.addAll(ReqKeys.split(scalar.value()));
-          }
-        }
-      }
-      return keys;
-    }
-
-    @Override
-    public void validate(Violations violations) {
-      if (req == null || req instanceof ConfigNode.MapNode
-          || (req instanceof ConfigNode.ListNode list && list.items().stream()
-              .anyMatch(item -> !(item instanceof ConfigNode.ScalarNode)))) {
-        violations.add("req", "expected a requirement key such as REQ-F-AUTH-001, or a list of keys"
-            + (req == null ? "" : ", found " + req.describe()));
-      } else if (keys().isEmpty()) {
-        violations.add("req", "is required: the requirement key (or a list of keys) that matching"
-            + " records get, such as REQ-F-AUTH-001");
-      }
-      if (match == null) {
-        violations.add("match", "is required: which records the rule applies to, such as"
-            + " { services: [auth-service], span_names: [\"POST /login\"] }");
-      }
     }
   }
 
@@ -162,8 +120,22 @@ public record RequirementsConfig(String key, List<String> aliases, Pattern patte
     }
   }
 
+  /** The rules as the catalog's rules are written. */
+  List<TagRule> tagRules() {
+    return rules.stream().map(TagRuleConfig::rule).toList();
+  }
+
   @Override
   public void validate(Violations violations) {
+    if (catalog != null && catalog.isBlank()) {
+      violations.add("catalog", "must name a file when written: a requirements.yaml or a team's"
+          + " observability.yml, relative to this config file");
+    }
+    if (reloadInterval.isNegative()) {
+      violations.add("reload_interval", "must not be negative, was "
+          + Durations.format(reloadInterval) + ": how often the catalog file is checked for"
+          + " changes, such as 10s (0s never)");
+    }
     if (key == null || key.isBlank()) {
       violations.add("key", "must not be empty: the attribute requirement keys are kept in, such as "
           + ReqKeys.KEY);
@@ -181,12 +153,13 @@ public record RequirementsConfig(String key, List<String> aliases, Pattern patte
       violations.add("untagged_value", "must not be empty: the key given to records without one,"
           + " such as " + ReqKeys.UNTAGGED);
     }
+    // Keys that are not REQ keys at all are reported by the rules themselves; a pattern of
+    // this processor's own can be stricter still.
     for (int i = 0; i < rules.size(); i++) {
-      Rule rule = rules.get(i);
-      for (String ruleKey : rule.keys()) {
-        if (!pattern.matcher(ruleKey).matches()) {
+      for (String ruleKey : rules.get(i).rule().requirements()) {
+        if (ReqKeys.DEFAULT_PATTERN.matcher(ruleKey).matches() && !pattern.matcher(ruleKey).matches()) {
           violations.add("rules", "rule " + (i + 1) + ": '" + ruleKey + "' does not match pattern "
-              + pattern.pattern() + ": write a key such as REQ-F-AUTH-001, or change pattern");
+              + pattern.pattern() + ": write a key the pattern accepts, or change pattern");
         }
       }
     }

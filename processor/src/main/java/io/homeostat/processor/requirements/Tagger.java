@@ -1,5 +1,7 @@
 package io.homeostat.processor.requirements;
 
+import io.homeostat.core.component.Deadline;
+import io.homeostat.core.component.Lifecycle;
 import io.homeostat.core.otlp.KeyValues;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.req.Catalog;
@@ -41,6 +43,7 @@ final class Tagger {
   private final AnyValue untagged;
   private final AttributeEdit edit;
   private final Supplier<Catalog> catalogs;
+  private final Lifecycle watch;
   private final Counter dropped;
   private final Coverage.Tally tally = new Coverage.Tally();
   private final RateLimitedLog log = new RateLimitedLog(logger, Duration.ofSeconds(10));
@@ -57,23 +60,35 @@ final class Tagger {
 
   /**
    * @param processor the processor's id, for messages
+   * @param catalogs the catalog in use now
+   * @param watch what keeps the catalog up to date, started and stopped with the processor
    * @param dropped counts records dropped by {@code on_missing: drop}
    */
   Tagger(String processor, Signal signal, RequirementsConfig config, Supplier<Catalog> catalogs,
-      Counter dropped) {
+      Lifecycle watch, Counter dropped) {
     this.processor = processor;
     this.signal = signal;
     this.config = config;
     this.reader = new KeyReader(config.key(), config.aliases(), config.pattern(), config.untaggedValue());
-    this.rules = Rules.compile(config.rules().stream().map(RequirementsConfig.Rule::toTagRule).toList(),
-        signal, reader, key -> { });
+    this.rules = Rules.compile(config.tagRules(), signal, reader, key -> { });
     this.onMissing = config.onMissing();
     this.baggage = config.baggage().enabled()
         ? new BaggageKeys(config.baggage().attributes(), config.key()) : null;
     this.untagged = KeyValues.string(config.untaggedValue());
     this.edit = new AttributeEdit(config.key(), config.aliases());
     this.catalogs = catalogs;
+    this.watch = watch;
     this.dropped = dropped;
+  }
+
+  /** Starts watching the catalog; from the processor's {@code start()}. */
+  void start() throws Exception {
+    watch.start();
+  }
+
+  /** Stops watching the catalog; from the processor's {@code shutdown()}. */
+  void stop(Deadline deadline) {
+    watch.shutdown(deadline);
   }
 
   /** The catalog as it is now, compiled again when it was reloaded. */

@@ -2,6 +2,7 @@ package io.homeostat.processor.requirements;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import io.homeostat.core.component.Deadline;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
 import io.homeostat.core.pipeline.Outcome;
@@ -67,6 +68,16 @@ final class TracedProcessor<R extends Message> implements Processor {
     Duration tenth = wait.dividedBy(10);
     Duration atLeast = tenth.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : tenth;
     return atLeast.compareTo(Duration.ofMillis(100)) > 0 ? Duration.ofMillis(100) : atLeast;
+  }
+
+  @Override
+  public void start() throws Exception {
+    tagger.start();
+  }
+
+  @Override
+  public void shutdown(Deadline deadline) {
+    tagger.stop(deadline);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentSettings;
+import io.homeostat.core.component.Lifecycle;
 import io.homeostat.core.component.SharedState;
 import io.homeostat.core.config.ConfigBinder;
 import io.homeostat.core.config.ConfigNode;
@@ -64,7 +65,8 @@ final class Harness {
   /** The processor {@code id} of a pipeline of {@code signal}, configured by {@code yaml}. */
   Processor processor(String id, Signal signal, String yaml) {
     ComponentSettings settings = new ComponentSettings(ComponentId.parse(id), metrics, Path.of("."), shared);
-    return RequirementsProcessorFactory.create(settings, signal, config(yaml), () -> catalog, () -> now);
+    return RequirementsProcessorFactory.create(settings, signal, config(yaml), () -> catalog,
+        new Lifecycle() { }, () -> now);
   }
 
   Processor processor(Signal signal, String yaml) {

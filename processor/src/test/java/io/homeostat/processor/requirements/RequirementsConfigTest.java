@@ -19,6 +19,8 @@ class RequirementsConfigTest {
   @Test
   void anEmptySectionTakesTheDefaults() {
     RequirementsConfig config = Harness.config("");
+    assertEquals(null, config.catalog());
+    assertEquals(Duration.ofSeconds(10), config.reloadInterval());
     assertEquals(ReqKeys.KEY, config.key());
     assertEquals(List.of("requirement", "req.id", "req_id"), config.aliases());
     assertEquals(ReqKeys.DEFAULT_PATTERN.pattern(), config.pattern().pattern());
@@ -35,30 +37,33 @@ class RequirementsConfigTest {
   @Test
   void everyKeyBindsAsWritten() {
     RequirementsConfig config = Harness.config("""
+        catalog: observability.yml
+        reload_interval: 1m
         key: requirement.key
         aliases: [req]
-        pattern: '^R-[0-9]+$'
+        pattern: '^REQ-[A-Z]+-[0-9]+$'
         on_missing: reject
-        untagged_value: R-0
+        untagged_value: NONE
         rules:
-          - req: R-1
+          - req: REQ-AUTH-1
             match: { services: [auth-service], span_names: ["POST /login"] }
-          - req: "R-2, R-3"
-            match: { metric_names: [login_attempts] }
-          - req: [R-4, R-5]
+          - req: [REQ-AUTH-2, REQ-SEC-3]
             match: { match_type: regexp, attributes: [{ key: code.function, value: "Auth\\\\..*" }] }
         baggage: { enabled: false, attributes: [bag] }
         trace_inheritance: { enabled: false, wait: 500ms, max_held_spans: 10, max_cached_spans: 20, cache_ttl: 5m }
         enrich: [title, business_rules]
         """);
+    assertEquals("observability.yml", config.catalog());
+    assertEquals(Duration.ofMinutes(1), config.reloadInterval());
     assertEquals("requirement.key", config.key());
     assertEquals(List.of("req"), config.aliases());
-    assertEquals("^R-[0-9]+$", config.pattern().pattern());
+    assertEquals("^REQ-[A-Z]+-[0-9]+$", config.pattern().pattern());
     assertEquals(OnMissing.REJECT, config.onMissing());
-    assertEquals("R-0", config.untaggedValue());
-    assertEquals(List.of(List.of("R-1"), List.of("R-2", "R-3"), List.of("R-4", "R-5")),
-        config.rules().stream().map(RequirementsConfig.Rule::toTagRule).map(TagRule::requirements).toList());
-    assertEquals(List.of("auth-service"), config.rules().get(0).match().services());
+    assertEquals("NONE", config.untaggedValue());
+    assertEquals(List.of(List.of("REQ-AUTH-1"), List.of("REQ-AUTH-2", "REQ-SEC-3")),
+        config.tagRules().stream().map(TagRule::requirements).toList());
+    assertEquals(List.of("auth-service"), config.tagRules().get(0).match().services());
+    assertEquals("Auth\\..*", config.tagRules().get(1).match().attributes().get(0).value());
     assertEquals(new RequirementsConfig.Baggage(false, List.of("bag")), config.baggage());
     assertEquals(new RequirementsConfig.TraceInheritance(false, Duration.ofMillis(500), 10, 20,
         Duration.ofMinutes(5)), config.traceInheritance());
@@ -67,6 +72,8 @@ class RequirementsConfigTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
+      catalog: ' '              | homeostat.yaml:3:14: processors.requirements.catalog: must name a file when written: a requirements.yaml or a team's observability.yml, relative to this config file
+      reload_interval: -1s      | homeostat.yaml:3:22: processors.requirements.reload_interval: must not be negative, was -1s: how often the catalog file is checked for changes, such as 10s (0s never)
       key: ''                   | homeostat.yaml:3:10: processors.requirements.key: must not be empty: the attribute requirement keys are kept in, such as req
       aliases: [requirement, req] | homeostat.yaml:3:14: processors.requirements.aliases: 'req' is the key itself: list only other names, such as requirement, req.id, req_id
       untagged_value: ' '       | homeostat.yaml:3:21: processors.requirements.untagged_value: must not be empty: the key given to records without one, such as REQ-UNTAGGED
@@ -78,19 +85,24 @@ class RequirementsConfigTest {
       trace_inheritance: { max_held_spans: 0 } | homeostat.yaml:3:42: processors.requirements.trace_inheritance.max_held_spans: must be at least 1, was 0: how many records may wait for their parent at once, such as 100000
       trace_inheritance: { max_cached_spans: 0 } | homeostat.yaml:3:44: processors.requirements.trace_inheritance.max_cached_spans: must be between 1 and 10000000, was 0: how many spans' keys are remembered for their children, such as 200000
       trace_inheritance: { cache_ttl: 0s } | homeostat.yaml:3:37: processors.requirements.trace_inheritance.cache_ttl: must be positive, was 0s: how long a span's keys are remembered for its children, such as 1m
-      wait: 2s                  | homeostat.yaml:3:5: processors.requirements.wait: unknown key 'wait' (valid keys: key, aliases, pattern, on_missing, untagged_value, rules, baggage, trace_inheritance, enrich)
+      wait: 2s                  | homeostat.yaml:3:5: processors.requirements.wait: unknown key 'wait' (valid keys: catalog, reload_interval, key, aliases, pattern, on_missing, untagged_value, rules, baggage, trace_inheritance, enrich)
       """)
   void aBadValueIsReportedWithItsPathAndWhatToWrite(String yaml, String expected) {
     assertEquals(List.of(expected), problems(yaml));
   }
 
   @Test
-  void aRuleKeyMustMatchThePattern() {
-    assertEquals(List.of("homeostat.yaml:4:7: processors.requirements.rules: rule 2: 'REQ-auth-1' does"
-        + " not match pattern ^REQ-[A-Z0-9]+(-[A-Z0-9]+)*$: write a key such as REQ-F-AUTH-001, or"
-        + " change pattern"), problems("""
+  void aRuleKeyMustBeARequirementKeyThatMatchesThePattern() {
+    assertEquals(List.of(
+        "homeostat.yaml:5:7: processors.requirements.rules: rule 2: 'REQ-B' does not match pattern"
+            + " ^REQ-[A-Z]+-[0-9]+$: write a key the pattern accepts, or change pattern",
+        "homeostat.yaml:6:16: processors.requirements.rules[1].req: 'REQ-auth-1' is not a requirement"
+            + " key: write REQ- and upper-case letters or digits, in parts joined by '-', such as"
+            + " REQ-F-AUTH-001"),
+        problems("""
+        pattern: '^REQ-[A-Z]+-[0-9]+$'
         rules:
-          - { req: REQ-F-AUTH-001, match: { services: [auth] } }
+          - { req: REQ-AUTH-1, match: { services: [auth] } }
           - { req: [REQ-B, REQ-auth-1], match: { services: [auth] } }
         """));
   }
@@ -98,22 +110,25 @@ class RequirementsConfigTest {
   @Test
   void aRuleNeedsKeysAndAMatch() {
     assertEquals(List.of(
-        "homeostat.yaml:4:9: processors.requirements.rules[0].req: expected a requirement key such as"
-            + " REQ-F-AUTH-001, or a list of keys",
+        "homeostat.yaml:4:9: processors.requirements.rules[0].req: is required: the requirement key"
+            + " records matching this rule get, such as REQ-F-AUTH-001, or a list of keys",
         "homeostat.yaml:4:9: processors.requirements.rules[0].match: is required: which records the"
-            + " rule applies to, such as { services: [auth-service], span_names: [\"POST /login\"] }",
+            + " rule tags, such as { services: [auth-service] }",
         "homeostat.yaml:5:16: processors.requirements.rules[1].req: is required: the requirement key"
-            + " (or a list of keys) that matching records get, such as REQ-F-AUTH-001",
-        "homeostat.yaml:6:16: processors.requirements.rules[2].req: expected a requirement key such as"
-            + " REQ-F-AUTH-001, or a list of keys, found a mapping",
-        "homeostat.yaml:6:38: processors.requirements.rules[2].match: matches everything as written: set"
-            + " at least one of services, span_names, span_kinds, metric_names, log_bodies,"
-            + " log_severity_texts, log_severity_number_min, attributes, resources, libraries"),
-        problems("""
+            + " records matching this rule get, such as REQ-F-AUTH-001, or a list of keys",
+        "homeostat.yaml:6:16: processors.requirements.rules[2].req: expected a requirement key or a"
+            + " list of them, such as REQ-F-AUTH-001 or [REQ-A, REQ-B], found a mapping",
+        "homeostat.yaml:6:38: processors.requirements.rules[2].match: matches everything as written:"
+            + " set at least one of services, span_names, span_kinds, metric_names, log_bodies,"
+            + " log_severity_texts, log_severity_number_min, attributes, resources, libraries",
+        "homeostat.yaml:7:16: processors.requirements.rules[3].req: 'REQ-A, REQ-B' is not a"
+            + " requirement key: write REQ- and upper-case letters or digits, in parts joined by '-',"
+            + " such as REQ-F-AUTH-001"), problems("""
         rules:
           - {}
           - { req: [], match: { services: [a] } }
           - { req: { id: REQ-A }, match: {} }
+          - { req: "REQ-A, REQ-B", match: { services: [a] } }
         """));
   }
 
