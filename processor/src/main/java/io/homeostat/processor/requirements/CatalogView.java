@@ -40,16 +40,9 @@ final class CatalogView {
     this.enrich = List.copyOf(enrich);
     this.rules = Rules.compile(catalog.rules(), signal, reader, invalid);
     for (MetricDefinition metric : catalog.metrics().values()) {
-      List<String> valid = new ArrayList<>();
-      for (String requirement : metric.requirements()) {
-        if (reader.valid(requirement)) {
-          valid.add(requirement);
-        } else {
-          invalid.accept(requirement);
-        }
-      }
-      if (!valid.isEmpty()) {
-        metricKeys.put(metric.name(), KeyValues.strings(valid));
+      AnyValue valid = reader.validKeys(metric.requirements(), invalid);
+      if (valid != null) {
+        metricKeys.put(metric.name(), valid);
       }
     }
     if (!this.enrich.isEmpty()) {

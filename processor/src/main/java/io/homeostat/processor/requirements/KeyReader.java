@@ -6,6 +6,7 @@ import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,6 +84,22 @@ final class KeyReader {
   AnyValue keysIn(String text) {
     List<String> valid = new ArrayList<>(2);
     split(text, valid, new ArrayList<>(0));
+    return valid.isEmpty() ? null : KeyValues.strings(valid);
+  }
+
+  /**
+   * The keys a record gets from a rule or a metric definition that names {@code keys}: those that
+   * are valid, as an attribute value, or null when none is. The others are told to {@code invalid}.
+   */
+  AnyValue validKeys(List<String> keys, Consumer<String> invalid) {
+    List<String> valid = new ArrayList<>(keys.size());
+    for (String candidate : keys) {
+      if (valid(candidate)) {
+        valid.add(candidate);
+      } else {
+        invalid.accept(candidate);
+      }
+    }
     return valid.isEmpty() ? null : KeyValues.strings(valid);
   }
 

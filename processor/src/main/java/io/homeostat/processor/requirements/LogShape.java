@@ -28,8 +28,11 @@ final class LogShape implements TracedShape<LogRecord> {
 
   @Override
   public void collect(Message request, Batch<LogRecord> batch) {
-    for (ResourceLogs resource : ((ExportLogsServiceRequest) request).getResourceLogsList()) {
-      for (ScopeLogs scope : resource.getScopeLogsList()) {
+    List<ResourceLogs> resources = ((ExportLogsServiceRequest) request).getResourceLogsList();
+    for (int r = 0; r < resources.size(); r++) {
+      ResourceLogs resource = resources.get(r);
+      for (int s = 0; s < resource.getScopeLogsCount(); s++) {
+        ScopeLogs scope = resource.getScopeLogs(s);
         List<LogRecord> records = scope.getLogRecordsList();
         for (int i = 0; i < records.size(); i++) {
           batch.add(resource.getResource(), resource.getSchemaUrl(), scope.getScope(),

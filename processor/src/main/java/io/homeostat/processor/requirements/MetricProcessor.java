@@ -7,7 +7,6 @@ import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.otlp.Rewrites;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
-import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.processor.requirements.RequirementsConfig.OnMissing;
@@ -49,8 +48,26 @@ final class MetricProcessor implements Processor {
   @Override
   public void process(Message request, Ack ack, Downstream next) {
     ExportMetricsServiceRequest metrics = (ExportMetricsServiceRequest) request;
+    String refusal = null;
+    ExportMetricsServiceRequest out;
+    try {
+      refusal = decide(metrics);
+      out = refusal != null ? null : finish()
+          ? Rewrites.metrics(metrics, (resource, scope, metric) -> DataPoints.edit(metric, batch))
+          : metrics;
+    } finally {
+      batch.clear();
+    }
+    Handoff.pass(metrics, out, out != null && out.getResourceMetricsCount() == 0, refusal, ack, next);
+  }
+
+  /**
+   * Reads the request into the batch and decides every data point. Returns the answer refusing
+   * the request when {@code on_missing: reject} applies, else null.
+   */
+  private String decide(ExportMetricsServiceRequest request) {
     CatalogView view = tagger.view();
-    collect(metrics);
+    collect(request);
     int missing = 0;
     int first = -1;
     for (int i = 0; i < batch.size; i++) {
@@ -60,27 +77,19 @@ final class MetricProcessor implements Processor {
         first = first < 0 ? i : first;
       }
     }
-    if (missing > 0 && tagger.onMissing == OnMissing.REJECT) {
-      String message = tagger.rejection(describe(first), batch.services[first],
-          batch.invalid[first], missing, batch.size);
-      batch.clear();
-      ack.release(new Outcome.Invalid(message));
-      return;
+    if (missing == 0 || tagger.onMissing != OnMissing.REJECT) {
+      return null;
     }
-    ExportMetricsServiceRequest out = finish()
-        ? Rewrites.metrics(metrics, (resource, scope, metric) -> DataPoints.edit(metric, batch))
-        : metrics;
-    batch.clear();
-    if (out != metrics && out.getResourceMetricsCount() == 0) {
-      ack.accept();
-    } else {
-      next.accept(out, ack);
-    }
+    return tagger.rejection(describe(first), batch.services[first], batch.invalid[first], missing,
+        batch.size);
   }
 
   private void collect(ExportMetricsServiceRequest request) {
-    for (ResourceMetrics resource : request.getResourceMetricsList()) {
-      for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+    List<ResourceMetrics> resources = request.getResourceMetricsList();
+    for (int r = 0; r < resources.size(); r++) {
+      ResourceMetrics resource = resources.get(r);
+      for (int s = 0; s < resource.getScopeMetricsCount(); s++) {
+        ScopeMetrics scope = resource.getScopeMetrics(s);
         List<Metric> metrics = scope.getMetricsList();
         for (int m = 0; m < metrics.size(); m++) {
           Metric metric = metrics.get(m);

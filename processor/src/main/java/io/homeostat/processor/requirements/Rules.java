@@ -2,7 +2,6 @@ package io.homeostat.processor.requirements;
 
 import io.homeostat.core.match.MatchConfig;
 import io.homeostat.core.match.RecordMatcher;
-import io.homeostat.core.otlp.KeyValues;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.req.TagRule;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -51,17 +50,10 @@ final class Rules {
       if (!appliesTo(rule.match(), signal)) {
         continue;
       }
-      List<String> valid = new ArrayList<>(rule.requirements().size());
-      for (String key : rule.requirements()) {
-        if (reader.valid(key)) {
-          valid.add(key);
-        } else {
-          invalid.accept(key);
-        }
-      }
-      if (!valid.isEmpty()) {
+      AnyValue valid = reader.validKeys(rule.requirements(), invalid);
+      if (valid != null) {
         matchers.add(RecordMatcher.compile(rule.match()));
-        keys.add(KeyValues.strings(valid));
+        keys.add(valid);
       }
     }
     return new Rules(matchers.toArray(RecordMatcher[]::new), keys.toArray(AnyValue[]::new));

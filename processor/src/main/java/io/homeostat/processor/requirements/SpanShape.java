@@ -24,8 +24,12 @@ final class SpanShape implements TracedShape<Span> {
 
   @Override
   public void collect(Message request, Batch<Span> batch) {
-    for (ResourceSpans resource : ((ExportTraceServiceRequest) request).getResourceSpansList()) {
-      for (ScopeSpans scope : resource.getScopeSpansList()) {
+    // Index loops: an iterator per list would be the only allocation for a request left as it is.
+    List<ResourceSpans> resources = ((ExportTraceServiceRequest) request).getResourceSpansList();
+    for (int r = 0; r < resources.size(); r++) {
+      ResourceSpans resource = resources.get(r);
+      for (int s = 0; s < resource.getScopeSpansCount(); s++) {
+        ScopeSpans scope = resource.getScopeSpans(s);
         List<Span> spans = scope.getSpansList();
         for (int i = 0; i < spans.size(); i++) {
           batch.add(resource.getResource(), resource.getSchemaUrl(), scope.getScope(),

@@ -5,7 +5,6 @@ import com.google.protobuf.Message;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
-import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.processor.requirements.RequirementsConfig.OnMissing;
@@ -83,6 +82,55 @@ final class TracedProcessor<R extends Message> implements Processor {
   @Override
   public void process(Message request, Ack ack, Downstream next) {
     long now = clock.getAsLong();
+    String refusal = null;
+    Message out;
+    try {
+      refusal = decide(request, now);
+      out = refusal != null ? null : finish(now) ? shape.rewrite(request, batch) : request;
+    } finally {
+      batch.clear();
+    }
+    Handoff.pass(request, out, out != null && shape.isEmpty(out), refusal, ack, next);
+    if (refusal == null) {
+      release(now, next);
+    }
+  }
+
+  @Override
+  public Duration tickInterval() {
+    return holding == null ? Duration.ZERO : tick;
+  }
+
+  @Override
+  public void onTick(long nanoTime, Downstream next) {
+    if (holding != null) {
+      redelivery.retry(next);
+      tagger.view();
+      release(nanoTime, next);
+    }
+  }
+
+  @Override
+  public void flush(Downstream next) {
+    if (holding != null) {
+      long now = clock.getAsLong();
+      tagger.view();
+      holding.releaseAll(now);
+      release(now, next);
+      redelivery.flush(next);
+    }
+  }
+
+  /** Records held now; for tests. */
+  int held() {
+    return holding == null ? 0 : holding.waiting();
+  }
+
+  /**
+   * Reads the request into the batch and decides every record: its keys, held, or missing.
+   * Returns the answer refusing the request when {@code on_missing: reject} applies, else null.
+   */
+  private String decide(Message request, long now) {
     CatalogView view = tagger.view();
     shape.collect(request, batch);
     int pending = 0;
@@ -114,51 +162,11 @@ final class TracedProcessor<R extends Message> implements Processor {
         first = first < 0 ? i : first;
       }
     }
-    if (missing > 0 && tagger.onMissing == OnMissing.REJECT) {
-      String message = tagger.rejection(shape.describe(batch.record(first)),
-          batch.services[first], batch.invalid[first], missing, batch.size);
-      batch.clear();
-      ack.release(new Outcome.Invalid(message));
-      return;
+    if (missing == 0 || tagger.onMissing != OnMissing.REJECT) {
+      return null;
     }
-    Message out = finish(now) ? shape.rewrite(request, batch) : request;
-    batch.clear();
-    if (out != request && shape.isEmpty(out)) {
-      ack.accept();
-    } else {
-      next.accept(out, ack);
-    }
-    release(now, next);
-  }
-
-  @Override
-  public Duration tickInterval() {
-    return holding == null ? Duration.ZERO : tick;
-  }
-
-  @Override
-  public void onTick(long nanoTime, Downstream next) {
-    if (holding != null) {
-      redelivery.retry(next);
-      tagger.view();
-      release(nanoTime, next);
-    }
-  }
-
-  @Override
-  public void flush(Downstream next) {
-    if (holding != null) {
-      long now = clock.getAsLong();
-      tagger.view();
-      holding.releaseAll(now);
-      release(now, next);
-      redelivery.flush(next);
-    }
-  }
-
-  /** Records held now; for tests. */
-  int held() {
-    return holding == null ? 0 : holding.waiting();
+    return tagger.rejection(shape.describe(batch.record(first)), batch.services[first],
+        batch.invalid[first], missing, batch.size);
   }
 
   /** Decides record {@code i} from what it carries, the rules and baggage; false when it cannot. */
@@ -286,5 +294,4 @@ final class TracedProcessor<R extends Message> implements Processor {
       traceKeys.record(high, low, own, keys, now);
     }
   }
-
 }

@@ -3,6 +3,7 @@ package io.homeostat.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.homeostat.core.otlp.KeyValues;
 import io.homeostat.core.req.CatalogLoader;
@@ -44,7 +45,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +77,9 @@ class RequirementsEndToEndTest {
 
   @TempDir
   Path dir;
+
+  /** The answers to exports that must succeed. */
+  private final List<CompletableResultCode> taken = new ArrayList<>();
 
   private RunningServer start(String processorYaml) throws Exception {
     return RunningServer.start(dir, "homeostat.yaml", """
@@ -183,59 +189,74 @@ class RequirementsEndToEndTest {
 
   @Test
   void rejectAnswersBadRequestAndInvalidArgumentNamingTheRecord() throws Exception {
-    List<SpanData> spans = new ArrayList<>();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder()
-        .setResource(Resource.getDefault().merge(Resource.create(
-            Attributes.of(AttributeKey.stringKey("service.name"), "auth-service"))))
-        .addSpanProcessor(SimpleSpanProcessor.create(new Collecting(spans))).build()) {
-      Tracer tracer = provider.get("io.homeostat.e2e");
-      tracer.spanBuilder("GET /tagged").setAttribute("req", "REQ-F-AUTH-001").startSpan().end();
-      tracer.spanBuilder("POST /login").setAttribute("req_id", "login").startSpan().end();
-    }
-    SpanData untagged = spans.get(1);
-    String expected = "processor requirements refused the request (on_missing: reject): 1 of 2"
-        + " spans carry no requirement key. The first is span 'POST /login' (trace_id "
-        + untagged.getTraceId() + ", span_id " + untagged.getSpanId() + ") of service"
-        + " 'auth-service', whose value 'login' does not match ^REQ-[A-Z0-9]+(-[A-Z0-9]+)*$. Set the"
-        + " attribute req (or requirement, req.id, req_id) to its requirement key, or add a rule"
-        + " that matches it to the processor's rules";
     try (RunningServer server = start("on_missing: reject")) {
-      OtlpGrpcSpanExporter grpc = OtlpGrpcSpanExporter.builder()
-          .setEndpoint("http://127.0.0.1:" + server.grpcPort()).build();
-      CompletableResultCode grpcResult = grpc.export(spans).join(10, TimeUnit.SECONDS);
-      grpc.close();
-      var grpcFailure = (FailedExportException.GrpcExportException) grpcResult.getFailureThrowable();
-      assertEquals(GrpcStatusCode.INVALID_ARGUMENT, grpcFailure.getResponse().getStatusCode());
-      assertEquals(expected, grpcFailure.getResponse().getStatusDescription());
-
-      OtlpHttpSpanExporter http = OtlpHttpSpanExporter.builder()
-          .setEndpoint("http://127.0.0.1:" + server.httpPort() + "/v1/traces").build();
-      CompletableResultCode httpResult = http.export(spans).join(10, TimeUnit.SECONDS);
-      http.close();
-      var httpFailure = (FailedExportException.HttpExportException) httpResult.getFailureThrowable();
-      assertEquals(400, httpFailure.getResponse().getStatusCode());
-      assertEquals(expected,
-          com.google.rpc.Status.parseFrom(httpFailure.getResponse().getResponseBody()).getMessage());
+      refusal(OtlpGrpcSpanExporter.builder()
+          .setEndpoint("http://127.0.0.1:" + server.grpcPort()).build(), failure -> {
+            var response = ((FailedExportException.GrpcExportException) failure).getResponse();
+            assertEquals(GrpcStatusCode.INVALID_ARGUMENT, response.getStatusCode());
+            return response.getStatusDescription();
+          });
+      refusal(OtlpHttpSpanExporter.builder()
+          .setEndpoint("http://127.0.0.1:" + server.httpPort() + "/v1/traces").build(), failure -> {
+            var response = ((FailedExportException.HttpExportException) failure).getResponse();
+            assertEquals(400, response.getStatusCode());
+            try {
+              return com.google.rpc.Status.parseFrom(response.getResponseBody()).getMessage();
+            } catch (InvalidProtocolBufferException e) {
+              throw new AssertionError("the 400 carries no google.rpc.Status", e);
+            }
+          });
     }
     Path out = dir.resolve("out.jsonl");
-    assertTrue(!Files.exists(out) || TelemetryFile.read(out).isEmpty(),
+    assertEquals(List.of("GET /tagged", "GET /tagged"), TelemetryFile.spans(out).stream()
+        .map(io.opentelemetry.proto.trace.v1.Span::getName).toList(),
         "nothing of a refused request reaches the exporters");
   }
 
-  /** Spans of {@code service}, each exported over gRPC as it ends. */
-  private static SdkTracerProvider tracing(RunningServer server, String service) {
-    SpanExporter otlp = OtlpGrpcSpanExporter.builder()
-        .setEndpoint("http://127.0.0.1:" + server.grpcPort()).build();
+  /**
+   * Sends a tagged span, then one whose key is invalid, through {@code otlp}; checks that the
+   * first was taken and the second refused with the message {@code read} reads from the SDK's
+   * failure.
+   */
+  private void refusal(SpanExporter otlp, Function<Throwable, String> read) {
+    List<CompletableResultCode> answers = new ArrayList<>();
+    String ids;
+    try (SdkTracerProvider provider = tracing(otlp, "auth-service", answers)) {
+      Tracer tracer = provider.get("io.homeostat.e2e");
+      tracer.spanBuilder("GET /tagged").setAttribute("req", "REQ-F-AUTH-001").startSpan().end();
+      Span untagged = tracer.spanBuilder("POST /login").setAttribute("req_id", "login").startSpan();
+      untagged.end();
+      ids = "(trace_id " + untagged.getSpanContext().getTraceId() + ", span_id "
+          + untagged.getSpanContext().getSpanId() + ")";
+    }
+    assertTrue(answers.get(0).isSuccess());
+    String message = read.apply(answers.get(1).getFailureThrowable());
+    assertEquals("processor requirements refused the request (on_missing: reject): 1 of 1 spans"
+        + " carry no requirement key. The first is span 'POST /login' " + ids + " of service"
+        + " 'auth-service', whose value 'login' does not match ^REQ-[A-Z0-9]+(-[A-Z0-9]+)*$. Set the"
+        + " attribute req (or requirement, req.id, req_id) to its requirement key, or add a rule"
+        + " that matches it to the processor's rules", message);
+  }
+
+  /** Spans of {@code service}, each exported over gRPC as it ends; the server must take them all. */
+  private SdkTracerProvider tracing(RunningServer server, String service) {
+    return tracing(OtlpGrpcSpanExporter.builder()
+        .setEndpoint("http://127.0.0.1:" + server.grpcPort()).build(), service, taken);
+  }
+
+  /** Spans of {@code service}, each exported by {@code otlp} as it ends, its answer added to {@code answers}. */
+  private static SdkTracerProvider tracing(SpanExporter otlp, String service,
+      List<CompletableResultCode> answers) {
     return SdkTracerProvider.builder().setResource(resource(service))
-        .addSpanProcessor(SimpleSpanProcessor.create(new InOrderSpans(otlp))).build();
+        .addSpanProcessor(SimpleSpanProcessor.create(new InOrderSpans(otlp, answers))).build();
   }
 
   /** Log records of {@code service}, each exported over gRPC as it is emitted. */
-  private static SdkLoggerProvider logging(RunningServer server, String service) {
+  private SdkLoggerProvider logging(RunningServer server, String service) {
     LogRecordExporter otlp = OtlpGrpcLogRecordExporter.builder()
         .setEndpoint("http://127.0.0.1:" + server.grpcPort()).build();
     return SdkLoggerProvider.builder().setResource(resource(service))
-        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new InOrderLogs(otlp))).build();
+        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new InOrderLogs(otlp, taken))).build();
   }
 
   private static Resource resource(String service) {
@@ -245,12 +266,13 @@ class RequirementsEndToEndTest {
 
   /**
    * Waits for the server's answer to each export before the SDK goes on, so that requests reach
-   * the server in the order the records ended, and fails the test if the server refused one.
+   * the server in the order the records ended, and keeps the answers.
    */
-  private record InOrderSpans(SpanExporter otlp) implements SpanExporter {
+  private record InOrderSpans(SpanExporter otlp, List<CompletableResultCode> answers)
+      implements SpanExporter {
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
-      return succeeded(otlp.export(spans));
+      return answered(otlp.export(spans), answers);
     }
 
     @Override
@@ -265,10 +287,11 @@ class RequirementsEndToEndTest {
   }
 
   /** {@link InOrderSpans} for log records. */
-  private record InOrderLogs(LogRecordExporter otlp) implements LogRecordExporter {
+  private record InOrderLogs(LogRecordExporter otlp, List<CompletableResultCode> answers)
+      implements LogRecordExporter {
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
-      return succeeded(otlp.export(logs));
+      return answered(otlp.export(logs), answers);
     }
 
     @Override
@@ -282,28 +305,16 @@ class RequirementsEndToEndTest {
     }
   }
 
-  /** Keeps the spans the SDK ends, to send them by hand. */
-  private record Collecting(List<SpanData> into) implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      into.addAll(spans);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
+  private static CompletableResultCode answered(CompletableResultCode result,
+      List<CompletableResultCode> answers) {
+    answers.add(result.join(10, TimeUnit.SECONDS));
+    return result;
   }
 
-  private static CompletableResultCode succeeded(CompletableResultCode result) {
-    assertTrue(result.join(10, TimeUnit.SECONDS).isSuccess(), "the server refused an export");
-    return result;
+  /** Every export the tests expect the server to take was taken. */
+  @AfterEach
+  void everyExportWasTaken() {
+    taken.forEach(answer -> assertTrue(answer.isSuccess(), "the server refused an export"));
   }
 
   private static List<Metric> metricsIn(List<Message> requests) {
