@@ -2,9 +2,15 @@ package io.homeostat.processor.requirements;
 
 import io.homeostat.core.otlp.Rewrites;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
+import io.opentelemetry.proto.metrics.v1.Gauge;
+import io.opentelemetry.proto.metrics.v1.Histogram;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.Sum;
+import io.opentelemetry.proto.metrics.v1.Summary;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The data points of a metric of any type, read and edited by their attributes. */
 final class DataPoints {
@@ -32,48 +38,54 @@ final class DataPoints {
   static Metric edit(Metric metric, Batch<Metric> batch) {
     return switch (metric.getDataCase()) {
       case GAUGE -> {
-        var points = metric.getGauge().getDataPointsList();
-        var edited = each(points, batch, (p, a) -> p.toBuilder().clearAttributes().addAllAttributes(a).build());
-        yield edited == points ? metric : edited.isEmpty() ? null
-            : metric.toBuilder().setGauge(metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+        Gauge gauge = metric.getGauge();
+        yield edit(metric, gauge.getDataPointsList(), batch,
+            (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+            points -> metric.toBuilder()
+                .setGauge(gauge.toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       }
       case SUM -> {
-        var points = metric.getSum().getDataPointsList();
-        var edited = each(points, batch, (p, a) -> p.toBuilder().clearAttributes().addAllAttributes(a).build());
-        yield edited == points ? metric : edited.isEmpty() ? null
-            : metric.toBuilder().setSum(metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+        Sum sum = metric.getSum();
+        yield edit(metric, sum.getDataPointsList(), batch,
+            (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+            points -> metric.toBuilder()
+                .setSum(sum.toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       }
       case HISTOGRAM -> {
-        var points = metric.getHistogram().getDataPointsList();
-        var edited = each(points, batch, (p, a) -> p.toBuilder().clearAttributes().addAllAttributes(a).build());
-        yield edited == points ? metric : edited.isEmpty() ? null
-            : metric.toBuilder().setHistogram(metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+        Histogram histogram = metric.getHistogram();
+        yield edit(metric, histogram.getDataPointsList(), batch,
+            (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+            points -> metric.toBuilder()
+                .setHistogram(histogram.toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       }
       case EXPONENTIAL_HISTOGRAM -> {
-        var points = metric.getExponentialHistogram().getDataPointsList();
-        var edited = each(points, batch, (p, a) -> p.toBuilder().clearAttributes().addAllAttributes(a).build());
-        yield edited == points ? metric : edited.isEmpty() ? null
-            : metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+        ExponentialHistogram histogram = metric.getExponentialHistogram();
+        yield edit(metric, histogram.getDataPointsList(), batch,
+            (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+            points -> metric.toBuilder().setExponentialHistogram(
+                histogram.toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       }
       case SUMMARY -> {
-        var points = metric.getSummary().getDataPointsList();
-        var edited = each(points, batch, (p, a) -> p.toBuilder().clearAttributes().addAllAttributes(a).build());
-        yield edited == points ? metric : edited.isEmpty() ? null
-            : metric.toBuilder().setSummary(metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(edited)).build();
+        Summary summary = metric.getSummary();
+        yield edit(metric, summary.getDataPointsList(), batch,
+            (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+            points -> metric.toBuilder()
+                .setSummary(summary.toBuilder().clearDataPoints().addAllDataPoints(points)).build());
       }
       case DATA_NOT_SET -> metric;
     };
   }
 
-  private static <P> List<P> each(List<P> points, Batch<Metric> batch,
-      BiFunction<P, List<KeyValue>, P> withAttributes) {
-    return Rewrites.each(points, point -> {
+  private static <P> Metric edit(Metric metric, List<P> points, Batch<Metric> batch,
+      BiFunction<P, List<KeyValue>, P> withAttributes, Function<List<P>, Metric> withPoints) {
+    List<P> edited = Rewrites.each(points, point -> {
       int i = batch.cursor++;
       if (batch.leaves(i)) {
         return null;
       }
-      List<KeyValue> edited = batch.edited(i);
-      return edited == null ? point : withAttributes.apply(point, edited);
+      List<KeyValue> attributes = batch.edited(i);
+      return attributes == null ? point : withAttributes.apply(point, attributes);
     });
+    return edited == points ? metric : edited.isEmpty() ? null : withPoints.apply(edited);
   }
 }

@@ -82,8 +82,8 @@ public record RequirementsConfig(String catalog, Duration reloadInterval, String
   /**
    * Spans take the key of their nearest tagged ancestor, log records the key of their span.
    *
-   * @param maxWait ({@code wait}) the longest a record is held for an ancestor that has not arrived yet; 0 holds
-   *     nothing and uses only what is already known
+   * @param maxWait ({@code wait}) the longest a record is held for an ancestor that has not
+   *     arrived yet; 0 holds nothing and uses only what is already known
    * @param maxHeldSpans records held at once per pipeline; past it the oldest go on with what is
    *     known
    * @param maxCachedSpans spans whose keys are remembered for their children and log records
