@@ -107,7 +107,8 @@ public final class CatalogStore {
     if (holders == 0 || --holders > 0 || watcher == null) {
       return;
     }
-    watcher.shutdownNow();
+    // Not shutdownNow: interrupting a reload in progress would fail it and log a false error.
+    watcher.shutdown();
     try {
       if (!watcher.awaitTermination(5, TimeUnit.SECONDS)) {
         log.atWarn().addKeyValue("catalog", file)
