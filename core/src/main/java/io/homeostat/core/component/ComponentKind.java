@@ -4,7 +4,8 @@ package io.homeostat.core.component;
 public enum ComponentKind {
   RECEIVER("receivers"),
   PROCESSOR("processors"),
-  EXPORTER("exporters");
+  EXPORTER("exporters"),
+  CONNECTOR("connectors");
 
   private final String section;
 

@@ -14,18 +14,22 @@ public final class ComponentRegistry {
   private final Map<String, ReceiverFactory<?>> receivers;
   private final Map<String, ProcessorFactory<?>> processors;
   private final Map<String, ExporterFactory<?>> exporters;
+  private final Map<String, ConnectorFactory<?>> connectors;
 
   private ComponentRegistry(Map<String, ReceiverFactory<?>> receivers,
-      Map<String, ProcessorFactory<?>> processors, Map<String, ExporterFactory<?>> exporters) {
+      Map<String, ProcessorFactory<?>> processors, Map<String, ExporterFactory<?>> exporters,
+      Map<String, ConnectorFactory<?>> connectors) {
     this.receivers = receivers;
     this.processors = processors;
     this.exporters = exporters;
+    this.connectors = connectors;
   }
 
   /** Finds every factory registered in {@code META-INF/services}. */
   public static ComponentRegistry load() {
     List<ComponentFactory<?>> factories = new ArrayList<>();
-    for (Class<?> service : List.of(ReceiverFactory.class, ProcessorFactory.class, ExporterFactory.class)) {
+    for (Class<?> service : List.of(ReceiverFactory.class, ProcessorFactory.class,
+        ExporterFactory.class, ConnectorFactory.class)) {
       ServiceLoader.load(service).forEach(f -> factories.add((ComponentFactory<?>) f));
     }
     return of(factories);
@@ -34,7 +38,8 @@ public final class ComponentRegistry {
   /** A registry of exactly {@code factories}, for embedding and tests. */
   public static ComponentRegistry of(Collection<? extends ComponentFactory<?>> factories) {
     return new ComponentRegistry(byType(factories, ReceiverFactory.class),
-        byType(factories, ProcessorFactory.class), byType(factories, ExporterFactory.class));
+        byType(factories, ProcessorFactory.class), byType(factories, ExporterFactory.class),
+        byType(factories, ConnectorFactory.class));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -70,6 +75,7 @@ public final class ComponentRegistry {
       case RECEIVER -> receivers;
       case PROCESSOR -> processors;
       case EXPORTER -> exporters;
+      case CONNECTOR -> connectors;
     };
   }
 }

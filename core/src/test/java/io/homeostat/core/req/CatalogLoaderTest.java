@@ -311,8 +311,8 @@ class CatalogLoaderTest {
               - { req: REQ-A, match: {} }
             """,
             "2:26: rules[0].match: matches everything as written: set at least one of services, "
-                + "span_names, span_kinds, metric_names, log_bodies, log_severity_texts, "
-                + "log_severity_number_min, attributes, resources, libraries"),
+                + "span_names, span_kinds, span_statuses, metric_names, log_bodies, log_severity_texts, "
+                + "log_severity_number_min, log_severity_number_max, attributes, resources, libraries"),
         Arguments.of("a global tag that is not a single value", """
             global_tags:
               team: { name: identity }

@@ -6,14 +6,11 @@ import io.homeostat.core.component.ComponentKind;
 import io.homeostat.core.component.ComponentRegistry;
 import io.homeostat.core.config.ConfigBinder;
 import io.homeostat.core.config.ConfigNode;
-import io.homeostat.core.config.ConfigNode.ListNode;
 import io.homeostat.core.config.ConfigNode.MapNode;
 import io.homeostat.core.config.ConfigProblems;
 import io.homeostat.core.config.EnvExpander;
 import io.homeostat.core.config.YamlConfigReader;
-import io.homeostat.core.pipeline.Signal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Reads a pipeline YAML and checks all of it in one walk, the way {@code homeostat validate}
  * reports it: YAML syntax, unknown keys, each component's config (bound by the factory of its
- * type), and the pipeline graph (undefined or misspelt ids, components used for a signal they do
- * not support, empty pipelines). Every problem names the file, YAML path, line and column.
+ * type), and the pipeline graph ({@link PipelineResolver}). Every problem names the file, YAML
+ * path, line and column.
  */
 public final class ConfigLoader {
 
@@ -52,20 +48,15 @@ public final class ConfigLoader {
       defined.put(kind, components(kind, section(root, kind.section()), binder, problems));
     }
 
-    List<PipelineSpec> pipelines = new ArrayList<>();
-    MapNode pipelinesNode = section(section(root, "service"), "pipelines");
-    config.service().pipelines().forEach((key, pipeline) -> {
-      PipelineSpec spec = pipeline(key, pipeline, pipelinesNode, defined, problems);
-      if (spec != null) {
-        pipelines.add(spec);
-      }
-    });
+    List<PipelineSpec> pipelines = new PipelineResolver(defined,
+        section(section(root, "service"), "pipelines"), problems).resolve(config.service().pipelines());
     warnUnused(root, defined, pipelines, problems);
     problems.throwIfErrors();
     return new LoadedConfig(file, config.service(),
         used(defined.get(ComponentKind.RECEIVER), pipelines, PipelineSpec::receivers),
         used(defined.get(ComponentKind.PROCESSOR), pipelines, PipelineSpec::processors),
         used(defined.get(ComponentKind.EXPORTER), pipelines, PipelineSpec::exporters),
+        used(defined.get(ComponentKind.CONNECTOR), pipelines, PipelineSpec::exporters),
         List.copyOf(pipelines), problems.warnings());
   }
 
@@ -108,83 +99,6 @@ public final class ConfigLoader {
         + " (known types: " + String.join(", ", known) + ")";
   }
 
-  private static PipelineSpec pipeline(String key, PipelineConfig pipeline, MapNode pipelines,
-      Map<ComponentKind, Map<ComponentId, ComponentSpec>> defined, ConfigProblems problems) {
-    ComponentId id;
-    try {
-      id = ComponentId.parse(key);
-    } catch (IllegalArgumentException e) {
-      problems.errorAtKey(pipelines, key, e.getMessage());
-      return null;
-    }
-    Signal signal = Signal.fromConfigName(id.type());
-    if (signal == null) {
-      Set<String> signals = Set.of("traces", "metrics", "logs");
-      String closest = ConfigBinder.closest(id.type(), signals);
-      problems.errorAtKey(pipelines, key, "unknown pipeline type '" + id.type() + "'"
-          + (closest == null ? "" : "; did you mean '" + closest + "'?")
-          + " (a pipeline id is traces, metrics or logs, optionally followed by /name)");
-      return null;
-    }
-    MapNode map = pipelines.get(key) instanceof MapNode m ? m : null;
-    List<ComponentId> receivers = references(ComponentKind.RECEIVER, pipeline.receivers(), map, signal, id, defined, problems);
-    List<ComponentId> processors = references(ComponentKind.PROCESSOR, pipeline.processors(), map, signal, id, defined, problems);
-    List<ComponentId> exporters = references(ComponentKind.EXPORTER, pipeline.exporters(), map, signal, id, defined, problems);
-    if (pipeline.receivers().isEmpty()) {
-      problems.errorAtKey(pipelines, key, "pipeline '" + id + "' must have at least one receiver");
-    }
-    if (pipeline.exporters().isEmpty()) {
-      problems.errorAtKey(pipelines, key, "pipeline '" + id + "' must have at least one exporter");
-    }
-    return new PipelineSpec(id, signal, receivers, processors, exporters);
-  }
-
-  private static List<ComponentId> references(ComponentKind kind, List<String> names, MapNode pipelineNode,
-      Signal signal, ComponentId pipeline, Map<ComponentKind, Map<ComponentId, ComponentSpec>> defined,
-      ConfigProblems problems) {
-    List<ComponentId> ids = new ArrayList<>();
-    if (names.isEmpty()) {
-      return ids;
-    }
-    // Names only come from a YAML list (anything else was reported by the binder and left empty).
-    ListNode list = (ListNode) pipelineNode.get(kind.section());
-    Set<ComponentId> seen = new LinkedHashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      ConfigNode at = list.items().get(i);
-      ComponentId id;
-      try {
-        id = ComponentId.parse(names.get(i));
-      } catch (IllegalArgumentException e) {
-        problems.error(at, e.getMessage());
-        continue;
-      }
-      ComponentSpec spec = defined.get(kind).get(id);
-      if (spec == null) {
-        Set<String> known = defined.get(kind).keySet().stream().map(ComponentId::toString)
-            .collect(Collectors.toCollection(TreeSet::new));
-        String closest = ConfigBinder.closest(id.toString(), known);
-        problems.error(at, kind.noun() + " '" + id + "' is not defined under " + kind.section()
-            + (closest == null ? "" : "; did you mean '" + closest + "'?")
-            + (known.isEmpty() ? " (none are defined)" : " (defined: " + String.join(", ", known) + ")"));
-        continue;
-      }
-      if (!spec.factory().supports(signal)) {
-        problems.error(at, kind.noun() + " '" + id + "' does not support " + signal.configName()
-            + ", so it cannot be in pipeline '" + pipeline + "' (it supports "
-            + spec.factory().supportedSignals().stream().map(Signal::configName).sorted()
-                .collect(Collectors.joining(", ")) + ")");
-        continue;
-      }
-      if (!seen.add(id)) {
-        problems.error(at, "pipeline '" + pipeline + "' lists " + kind.noun() + " '" + id
-            + "' more than once");
-        continue;
-      }
-      ids.add(id);
-    }
-    return List.copyOf(ids);
-  }
-
   private static void warnUnused(MapNode root, Map<ComponentKind, Map<ComponentId, ComponentSpec>> defined,
       List<PipelineSpec> pipelines, ConfigProblems problems) {
     Set<ComponentId> usedIds = new LinkedHashSet<>();
@@ -224,7 +138,9 @@ public final class ConfigLoader {
     Map<ComponentId, ComponentSpec> out = new LinkedHashMap<>();
     for (PipelineSpec pipeline : pipelines) {
       for (ComponentId id : field.apply(pipeline)) {
-        out.put(id, specs.get(id));
+        if (specs.containsKey(id)) {
+          out.put(id, specs.get(id));
+        }
       }
     }
     return java.util.Collections.unmodifiableMap(out);

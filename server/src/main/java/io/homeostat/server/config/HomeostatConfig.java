@@ -11,9 +11,10 @@ public record HomeostatConfig(
     Map<String, ConfigNode> receivers,
     Map<String, ConfigNode> processors,
     Map<String, ConfigNode> exporters,
+    Map<String, ConfigNode> connectors,
     ServiceConfig service) {
 
   static HomeostatConfig defaults() {
-    return new HomeostatConfig(Map.of(), Map.of(), Map.of(), ServiceConfig.defaults());
+    return new HomeostatConfig(Map.of(), Map.of(), Map.of(), Map.of(), ServiceConfig.defaults());
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A config that passed every check: components bound by their factories, pipelines resolved.
- * Only components used by a pipeline are here.
+ * Only components used by a pipeline are here. A pipeline's receivers and exporters may be
+ * connectors: those ids are in {@link #connectors}.
  *
  * @param warnings problems that do not stop the server (unset variables, unused components)
  */
@@ -18,6 +19,7 @@ public record LoadedConfig(
     Map<ComponentId, ComponentSpec> receivers,
     Map<ComponentId, ComponentSpec> processors,
     Map<ComponentId, ComponentSpec> exporters,
+    Map<ComponentId, ComponentSpec> connectors,
     List<PipelineSpec> pipelines,
     List<ConfigProblem> warnings) {
 

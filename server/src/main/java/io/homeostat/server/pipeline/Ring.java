@@ -48,6 +48,7 @@ public final class Ring {
   private final Gate gate = new Gate();
   private final Map<String, PipelineChain> chains = new LinkedHashMap<>();
   private final List<Processor> processors = new ArrayList<>();
+  private final List<Route> routes = new ArrayList<>();
   private final Counter refusedFull;
   private PipelineHandler handler;
   private ScheduledExecutorService ticker;
@@ -81,14 +82,19 @@ public final class Ring {
     processors.addAll(stages);
   }
 
-  /** The entry a receiver hands its requests of one signal to: they go to {@code pipelineIds}. */
+  /**
+   * The entry a receiver or connector hands its requests of one signal to: they go to
+   * {@code pipelineIds}, which may be added after this call but before {@link #start}.
+   */
   public RequestConsumer entry(String receiverId, List<String> pipelineIds) {
-    List<PipelineChain> route = pipelineIds.stream().map(chains::get).toList();
-    return new RingEntry(buffer, new Route(receiverId, route), gate, retryAfter, refusedFull);
+    Route route = new Route(receiverId, pipelineIds);
+    routes.add(route);
+    return new RingEntry(buffer, route, gate, retryAfter, refusedFull);
   }
 
   /** Starts the pipeline thread, and the ticker when a processor asks for ticks. */
   public void start() {
+    routes.forEach(route -> route.resolve(chains));
     handler = new PipelineHandler(List.copyOf(chains.values()),
         metrics.counter("homeostat_pipeline_failures_total",
             "Requests dropped because a processor threw; each one is a bug to report."),
@@ -124,6 +130,20 @@ public final class Ring {
       // The pipeline thread is busy anyway; the next tick comes soon.
     } finally {
       gate.exit();
+    }
+  }
+
+  /**
+   * Waits, until {@code deadline}, for the pipeline thread to have handled every event published so
+   * far, without closing the ring: connectors hand on their last data after this.
+   */
+  public void awaitQuiet(Deadline deadline) {
+    if (handler == null) {
+      return;
+    }
+    long published = buffer.getCursor();
+    while (disruptor.getSequenceValueFor(handler) < published && !deadline.expired()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000);
     }
   }
 

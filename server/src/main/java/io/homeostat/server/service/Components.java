@@ -1,9 +1,11 @@
 package io.homeostat.server.service;
 
 import io.homeostat.core.component.ComponentSettings;
+import io.homeostat.core.component.ConnectorFactory;
 import io.homeostat.core.component.ExporterFactory;
 import io.homeostat.core.component.ProcessorFactory;
 import io.homeostat.core.component.ReceiverFactory;
+import io.homeostat.core.pipeline.Connector;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Receiver;
@@ -26,6 +28,12 @@ final class Components {
   @SuppressWarnings("unchecked")
   static <C extends Record> Processor processor(ComponentSpec spec, ComponentSettings settings, Signal signal) {
     return ((ProcessorFactory<C>) spec.factory()).create(settings, signal, (C) spec.config());
+  }
+
+  @SuppressWarnings("unchecked")
+  static <C extends Record> Connector connector(ComponentSpec spec, ComponentSettings settings,
+      Set<Signal> inputs, Map<Signal, RequestConsumer> outputs) {
+    return ((ConnectorFactory<C>) spec.factory()).create(settings, (C) spec.config(), inputs, outputs);
   }
 
   @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.component.Lifecycle;
 import io.homeostat.core.component.SharedState;
+import io.homeostat.core.pipeline.Connector;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Receiver;
@@ -41,15 +42,17 @@ public final class Service {
   public enum State { STARTING, READY, STOPPING, STOPPED }
 
   private final Map<ComponentId, Exporter> exporters;
+  private final Map<ComponentId, Connector> connectors;
   private final List<Processor> processors;
   private final Ring ring;
   private final Map<ComponentId, Receiver> receivers;
   private final List<Lifecycle> started = new ArrayList<>();
   private volatile State state = State.STARTING;
 
-  private Service(Map<ComponentId, Exporter> exporters, List<Processor> processors, Ring ring,
-      Map<ComponentId, Receiver> receivers) {
+  private Service(Map<ComponentId, Exporter> exporters, Map<ComponentId, Connector> connectors,
+      List<Processor> processors, Ring ring, Map<ComponentId, Receiver> receivers) {
     this.exporters = exporters;
+    this.connectors = connectors;
     this.processors = processors;
     this.ring = ring;
     this.receivers = receivers;
@@ -58,11 +61,14 @@ public final class Service {
   /** Creates every component of {@code config}; nothing listens or sends until {@link #start}. */
   public static Service create(LoadedConfig config, MetricRegistry metrics) {
     SharedState shared = new SharedState();
+    Ring ring = new Ring(config.service().ringSize(), RETRY_AFTER, metrics);
     Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
     config.exporters().forEach((id, spec) -> exporters.put(id,
         Components.exporter(spec, settings(spec, config, metrics, shared), signalsOf(id, config))));
+    Map<ComponentId, Connector> connectors = new LinkedHashMap<>();
+    config.connectors().forEach((id, spec) -> connectors.put(id, Components.connector(spec,
+        settings(spec, config, metrics, shared), signalsOf(id, config), entries(id, config, ring))));
 
-    Ring ring = new Ring(config.service().ringSize(), RETRY_AFTER, metrics);
     List<Processor> processors = new ArrayList<>();
     for (PipelineSpec pipeline : config.pipelines()) {
       List<Processor> stages = new ArrayList<>();
@@ -71,25 +77,30 @@ public final class Service {
         stages.add(Components.processor(spec, settings(spec, config, metrics, shared), pipeline.signal()));
       }
       Map<String, Exporter> fanOut = new LinkedHashMap<>();
-      pipeline.exporters().forEach(id -> fanOut.put(id.toString(), exporters.get(id)));
+      pipeline.exporters().forEach(id -> fanOut.put(id.toString(),
+          exporters.containsKey(id) ? exporters.get(id) : connectors.get(id)));
       ring.addPipeline(pipeline.id().toString(), pipeline.signal(), stages, fanOut);
       processors.addAll(stages);
     }
 
     Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
-    config.receivers().forEach((id, spec) -> {
-      Map<Signal, RequestConsumer> consumers = new EnumMap<>(Signal.class);
-      for (Signal signal : Signal.values()) {
-        List<String> pipelines = config.pipelines().stream()
-            .filter(p -> p.signal() == signal && p.receivers().contains(id))
-            .map(p -> p.id().toString()).toList();
-        if (!pipelines.isEmpty()) {
-          consumers.put(signal, ring.entry(id.toString(), pipelines));
-        }
+    config.receivers().forEach((id, spec) -> receivers.put(id, Components.receiver(spec,
+        settings(spec, config, metrics, shared), entries(id, config, ring))));
+    return new Service(exporters, connectors, processors, ring, receivers);
+  }
+
+  /** The ring entries of a receiver or connector: per signal, the pipelines that receive from it. */
+  private static Map<Signal, RequestConsumer> entries(ComponentId id, LoadedConfig config, Ring ring) {
+    Map<Signal, RequestConsumer> consumers = new EnumMap<>(Signal.class);
+    for (Signal signal : Signal.values()) {
+      List<String> pipelines = config.pipelines().stream()
+          .filter(p -> p.signal() == signal && p.receivers().contains(id))
+          .map(p -> p.id().toString()).toList();
+      if (!pipelines.isEmpty()) {
+        consumers.put(signal, ring.entry(id.toString(), pipelines));
       }
-      receivers.put(id, Components.receiver(spec, settings(spec, config, metrics, shared), consumers));
-    });
-    return new Service(exporters, processors, ring, receivers);
+    }
+    return consumers;
   }
 
   private static ComponentSettings settings(ComponentSpec spec, LoadedConfig config,
@@ -105,13 +116,16 @@ public final class Service {
   }
 
   /**
-   * Starts exporters, processors, the ring, then receivers. If any fails, what already started is
-   * stopped and the failure is thrown.
+   * Starts exporters, connectors, processors, the ring, then receivers. If any fails, what already
+   * started is stopped and the failure is thrown.
    */
   public void start() throws Exception {
     try {
       for (Exporter exporter : exporters.values()) {
         start(exporter);
+      }
+      for (Connector connector : connectors.values()) {
+        start(connector);
       }
       for (Processor processor : processors) {
         start(processor);
@@ -134,16 +148,17 @@ public final class Service {
   }
 
   /**
-   * Stops receivers, drains the ring, lets processors flush, then gives exporters until
+   * Stops receivers; once the ring has handled what they accepted, lets connectors hand on what
+   * they made of it; then drains the ring, lets processors flush, and gives exporters until
    * {@code deadline} to deliver what they hold.
    */
   public void shutdown(Deadline deadline) {
     state = State.STOPPING;
-    List<Lifecycle> listening = started.stream().filter(Receiver.class::isInstance).toList();
-    for (Lifecycle receiver : reversed(listening)) {
-      stop(receiver, deadline);
+    stopAll(Receiver.class, deadline);
+    if (!connectors.isEmpty()) {
+      ring.awaitQuiet(deadline);
+      stopAll(Connector.class, deadline);
     }
-    started.removeAll(listening);
     long abandoned = ring.drain(deadline);
     if (abandoned > 0) {
       log.atWarn().addKeyValue("requests", abandoned)
@@ -152,6 +167,15 @@ public final class Service {
     }
     stopStarted(deadline);
     state = State.STOPPED;
+  }
+
+  /** Stops the started components of one kind, in reverse order, and forgets them. */
+  private void stopAll(Class<? extends Lifecycle> kind, Deadline deadline) {
+    List<Lifecycle> ofKind = started.stream().filter(kind::isInstance).toList();
+    for (Lifecycle component : reversed(ofKind)) {
+      stop(component, deadline);
+    }
+    started.removeAll(ofKind);
   }
 
   /** Stops what started, in reverse order. */

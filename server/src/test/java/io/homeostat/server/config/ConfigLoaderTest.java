@@ -71,7 +71,7 @@ class ConfigLoaderTest {
   void everyMistakeIsReportedWithItsLineInOneRun() throws IOException {
     assertEquals(List.of(
         "1:1: recievers: unknown key 'recievers'; did you mean 'receivers'? (valid keys: receivers, "
-            + "processors, exporters, service)",
+            + "processors, exporters, connectors, service)",
         "3:3: exporters.captur: unknown exporter type 'captur'; did you mean 'capture'? (known "
             + "types: capture, tracesonly)",
         "4:24: exporters.capture.capacity: expected a whole number, found 'lots'",
@@ -109,6 +109,54 @@ class ConfigLoaderTest {
                 logs: { receivers: [otlp], processors: [noop] }
                 spans/x: { receivers: [otlp], exporters: [capture] }
                 metrics/2: { receivers: [otlp], exporters: [tracesonly] }
+            """));
+  }
+
+  @Test
+  void aConnectorEndsOnePipelineAndStartsAnother() throws IOException {
+    LoadedConfig loaded = loader.load(write("""
+        receivers:
+          testin:
+        exporters:
+          capture:
+        connectors:
+          count:
+        service:
+          pipelines:
+            traces: { receivers: [testin], exporters: [count, capture] }
+            metrics: { receivers: [testin, count], exporters: [capture] }
+        """));
+    assertEquals(List.of(ComponentId.of("count")), List.copyOf(loaded.connectors().keySet()));
+    assertEquals(List.of(ComponentId.of("testin")), List.copyOf(loaded.receivers().keySet()));
+    assertEquals(List.of(ComponentId.of("capture")), List.copyOf(loaded.exporters().keySet()));
+    assertEquals(List.of(ComponentId.of("testin"), ComponentId.of("count")), loaded.pipelines().get(1).receivers());
+  }
+
+  @Test
+  void aConnectorMustBeUsedOnBothSidesWithSignalsItCanTurnIntoOneAnother() throws IOException {
+    assertEquals(List.of(
+        "9:33: service.pipelines.logs.receivers[1]: connector 'count' makes metrics from traces, not"
+            + " logs, so pipeline 'logs' cannot receive from it",
+        "10:49: service.pipelines.metrics.exporters[0]: connector 'count' does not support metrics,"
+            + " so it cannot be in pipeline 'metrics' (it supports traces)",
+        "11:50: service.pipelines.traces/2.exporters[0]: connector 'count/2' is an exporter of"
+            + " pipeline 'traces/2' but no pipeline receives from it; list it under a pipeline's"
+            + " receivers too",
+        "12:29: service.pipelines.traces/3.receivers[0]: receiver 'cuont' is not defined under"
+            + " receivers or connectors; did you mean 'count'? (defined: count, count/2, testin)"),
+        errors("""
+            receivers: { testin: }
+            exporters: { capture: }
+            connectors:
+              count:
+              count/2:
+            service:
+              pipelines:
+                traces: { receivers: [testin], exporters: [count] }
+                logs: { receivers: [testin, count], exporters: [capture] }
+                metrics: { receivers: [testin], exporters: [count] }
+                traces/2: { receivers: [testin], exporters: [count/2] }
+                traces/3: { receivers: [cuont], exporters: [capture] }
             """));
   }
 

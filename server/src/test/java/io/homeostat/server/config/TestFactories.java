@@ -3,10 +3,12 @@ package io.homeostat.server.config;
 import io.homeostat.core.component.ComponentFactory;
 import io.homeostat.core.component.ComponentRegistry;
 import io.homeostat.core.component.ComponentSettings;
+import io.homeostat.core.component.ConnectorFactory;
 import io.homeostat.core.component.ExporterFactory;
 import io.homeostat.core.component.ProcessorFactory;
 import io.homeostat.core.component.ReceiverFactory;
 import io.homeostat.core.config.Validatable;
+import io.homeostat.core.pipeline.Connector;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Receiver;
@@ -54,7 +56,19 @@ final class TestFactories {
           }
         },
         exporter("capture", EnumSet.allOf(Signal.class)),
-        exporter("tracesonly", EnumSet.of(Signal.TRACES))));
+        exporter("tracesonly", EnumSet.of(Signal.TRACES)),
+        new ConnectorFactory<NoConfig>() {
+          public String type() { return "count"; }
+          public NoConfig createDefaultConfig() { return new NoConfig(); }
+          public Set<Signal> supportedSignals() { return EnumSet.of(Signal.TRACES); }
+          public Set<Signal> outputs(Signal input) {
+            return input == Signal.TRACES ? EnumSet.of(Signal.METRICS) : EnumSet.noneOf(Signal.class);
+          }
+          public Connector create(ComponentSettings s, NoConfig c, Set<Signal> inputs,
+              Map<Signal, RequestConsumer> outputs) {
+            return (signal, request) -> true;
+          }
+        }));
   }
 
   private static ExporterFactory<CaptureConfig> exporter(String type, Set<Signal> signals) {
