@@ -52,9 +52,9 @@ final class MetricProcessor implements Processor {
     ExportMetricsServiceRequest out;
     try {
       refusal = decide(metrics);
-      out = refusal != null ? null : finish()
-          ? Rewrites.metrics(metrics, (resource, scope, metric) -> DataPoints.edit(metric, batch))
-          : metrics;
+      out = refusal != null ? null : !finish() ? metrics
+          : Rewrites.metrics(metrics,
+              (resource, scope, metric) -> Rewrites.dataPoints(metric, this::replacement));
     } finally {
       batch.clear();
     }
@@ -82,6 +82,16 @@ final class MetricProcessor implements Processor {
     }
     return tagger.rejection(describe(first), batch.services[first], batch.invalid[first], missing,
         batch.size);
+  }
+
+  /** The attributes data point {@code batch.cursor} leaves with, or null when it is dropped. */
+  private List<KeyValue> replacement(List<KeyValue> attributes) {
+    int i = batch.cursor++;
+    if (batch.leaves(i)) {
+      return null;
+    }
+    List<KeyValue> edited = batch.edited(i);
+    return edited == null ? attributes : edited;
   }
 
   private void collect(ExportMetricsServiceRequest request) {

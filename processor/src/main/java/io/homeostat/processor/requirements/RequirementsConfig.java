@@ -3,12 +3,17 @@ package io.homeostat.processor.requirements;
 import io.homeostat.core.config.ConfigKey;
 import io.homeostat.core.config.Durations;
 import io.homeostat.core.config.Validatable;
+import io.homeostat.core.match.MatchConfig;
+import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.req.CatalogStore;
 import io.homeostat.core.req.ReqKeys;
 import io.homeostat.core.req.TagRule;
 import io.homeostat.core.req.TagRuleConfig;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -153,9 +158,16 @@ public record RequirementsConfig(String catalog, Duration reloadInterval, String
       violations.add("untagged_value", "must not be empty: the key given to records without one,"
           + " such as " + ReqKeys.UNTAGGED);
     }
-    // Keys that are not REQ keys at all are reported by the rules themselves; a pattern of
-    // this processor's own can be stricter still.
     for (int i = 0; i < rules.size(); i++) {
+      MatchConfig match = rules.get(i).match();
+      if (match != null && Arrays.stream(Signal.values()).noneMatch(s -> Rules.appliesTo(match, s))) {
+        Set<String> keys = new LinkedHashSet<>();
+        Arrays.stream(Signal.values()).forEach(signal -> keys.addAll(match.keysNotFor(signal)));
+        violations.add("rules", "rule " + (i + 1) + " sets properties of different signals ("
+            + String.join(", ", keys) + ") and so applies to none: write one rule per signal");
+      }
+      // Keys that are not REQ keys at all are reported by the rule itself; this processor's
+      // pattern can be stricter still.
       for (String ruleKey : rules.get(i).rule().requirements()) {
         if (ReqKeys.DEFAULT_PATTERN.matcher(ruleKey).matches() && !pattern.matcher(ruleKey).matches()) {
           violations.add("rules", "rule " + (i + 1) + ": '" + ruleKey + "' does not match pattern "

@@ -20,11 +20,11 @@ import java.util.function.Consumer;
  * attribute value records get, so that a match costs no allocation. The first rule that matches
  * wins.
  *
- * <p>A rule applies to the signals whose properties it names: {@code span_names} and
- * {@code span_kinds} to spans, {@code metric_names} to data points, {@code log_bodies} and the
- * severities to log records; a rule that names none of them (only services, attributes,
- * resources, libraries) applies to all three. The matcher alone would let a rule about a metric
- * name match every span, as it ignores properties of other signals.
+ * <p>A rule applies to a signal when none of the properties it sets belongs to another signal
+ * ({@link MatchConfig#keysNotFor}): a rule on span names to spans only, on metric names to data
+ * points only, on log bodies or severities to log records only, and a rule on services,
+ * attributes, resources or libraries alone to all three. The matcher ignores properties of other
+ * signals, so without this a rule about a metric name would match every span.
  */
 final class Rules {
 
@@ -60,18 +60,7 @@ final class Rules {
   }
 
   static boolean appliesTo(MatchConfig match, Signal signal) {
-    boolean spans = !match.spanNames().isEmpty() || !match.spanKinds().isEmpty();
-    boolean metrics = !match.metricNames().isEmpty();
-    boolean logs = !match.logBodies().isEmpty() || !match.logSeverityTexts().isEmpty()
-        || match.logSeverityNumberMin() > 0;
-    if (!spans && !metrics && !logs) {
-      return true;
-    }
-    return switch (signal) {
-      case TRACES -> spans;
-      case METRICS -> metrics;
-      case LOGS -> logs;
-    };
+    return match.keysNotFor(signal).isEmpty();
   }
 
   /** The keys of the first rule matching {@code span}, or null. */

@@ -108,6 +108,17 @@ class RequirementsConfigTest {
   }
 
   @Test
+  void aRuleThatSetsPropertiesOfTwoSignalsIsRefused() {
+    assertEquals(List.of("homeostat.yaml:4:7: processors.requirements.rules: rule 1 sets properties"
+        + " of different signals (metric_names, log_severity_number_min, span_names) and so applies"
+        + " to none: write one rule per signal"), problems("""
+        rules:
+          - req: REQ-A
+            match: { span_names: [a], metric_names: [b], log_severity_number_min: 17 }
+        """));
+  }
+
+  @Test
   void aRuleNeedsKeysAndAMatch() {
     assertEquals(List.of(
         "homeostat.yaml:4:9: processors.requirements.rules[0].req: is required: the requirement key"
@@ -119,8 +130,9 @@ class RequirementsConfigTest {
         "homeostat.yaml:6:16: processors.requirements.rules[2].req: expected a requirement key or a"
             + " list of them, such as REQ-F-AUTH-001 or [REQ-A, REQ-B], found a mapping",
         "homeostat.yaml:6:38: processors.requirements.rules[2].match: matches everything as written:"
-            + " set at least one of services, span_names, span_kinds, metric_names, log_bodies,"
-            + " log_severity_texts, log_severity_number_min, attributes, resources, libraries",
+            + " set at least one of services, span_names, span_kinds, span_statuses, metric_names,"
+            + " log_bodies, log_severity_texts, log_severity_number_min, log_severity_number_max,"
+            + " attributes, resources, libraries",
         "homeostat.yaml:7:16: processors.requirements.rules[3].req: 'REQ-A, REQ-B' is not a"
             + " requirement key: write REQ- and upper-case letters or digits, in parts joined by '-',"
             + " such as REQ-F-AUTH-001"), problems("""
