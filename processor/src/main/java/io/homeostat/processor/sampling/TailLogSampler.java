@@ -31,10 +31,6 @@ import java.util.function.LongSupplier;
  */
 final class TailLogSampler implements Processor {
 
-  private static final byte PASS = 0;
-  private static final byte HOLD = 1;
-  private static final byte DROP = 2;
-
   /** One held request: only the records of undecided traces. */
   private record Held(ExportLogsServiceRequest request, long arrivedNanos, int records) {}
 
@@ -49,23 +45,21 @@ final class TailLogSampler implements Processor {
   private final SamplingCounters counters;
   private final Redelivery redelivery;
   private final ArrayDeque<Held> held = new ArrayDeque<>();
-  private byte[] states = new byte[256];
-  private int cursor;
+  private final Triage triage = new Triage();
   private long now;
-  private int passed;
   /** Read by the gauge from the scrape thread: a stale value does no harm there. */
   private int heldRecords;
 
   private final Rewrites.LogEdit classify = (resource, scope, record) -> {
-    states[cursor++] = classify(record, false);
+    triage.note(classify(record, false));
     return record;
   };
   private final Rewrites.LogEdit passing = (resource, scope, record) ->
-      states[cursor++] == PASS ? record : null;
+      triage.next(Triage.PASS) ? record : null;
   private final Rewrites.LogEdit holding = (resource, scope, record) ->
-      states[cursor++] == HOLD ? record : null;
+      triage.next(Triage.HOLD) ? record : null;
   private final Rewrites.LogEdit deciding = (resource, scope, record) ->
-      classify(record, true) == PASS ? record : null;
+      classify(record, true) == Triage.PASS ? record : null;
 
   TailLogSampler(SamplingConfig config, SharedTraces shared, SamplingCounters counters,
       Redelivery redelivery, LongSupplier clock) {
@@ -85,27 +79,14 @@ final class TailLogSampler implements Processor {
   public void process(Message request, Ack ack, Downstream next) {
     ExportLogsServiceRequest logs = (ExportLogsServiceRequest) request;
     now = clock.getAsLong();
-    passed = 0;
-    int records = OtlpRequests.logRecordCount(logs);
-    if (states.length < records) {
-      states = new byte[Math.max(records, states.length * 2)];
+    triage.start(OtlpRequests.logRecordCount(logs));
+    Rewrites.logs(logs, classify);
+    if (triage.held() > 0) {
+      held.addLast(new Held(pick(logs, holding), now, triage.held()));
+      heldRecords += triage.held();
     }
-    walk(logs, classify);
-    int holding = 0;
-    for (int i = 0; i < records; i++) {
-      holding += states[i] == HOLD ? 1 : 0;
-    }
-    if (holding > 0) {
-      held.addLast(new Held(walk(logs, this.holding), now, holding));
-      heldRecords += holding;
-    }
-    ExportLogsServiceRequest out = walk(logs, passing);
     counters.publish();
-    if (passed > 0) {
-      next.accept(out, ack);
-    } else {
-      ack.accept();
-    }
+    triage.answer(pick(logs, passing), ack, next);
     while (heldRecords > maxRecords) {
       release(held.pollFirst(), next);
     }
@@ -143,17 +124,16 @@ final class TailLogSampler implements Processor {
     return heldRecords;
   }
 
-  private ExportLogsServiceRequest walk(ExportLogsServiceRequest request, Rewrites.LogEdit edit) {
-    cursor = 0;
+  private ExportLogsServiceRequest pick(ExportLogsServiceRequest request, Rewrites.LogEdit edit) {
+    triage.rewind();
     return Rewrites.logs(request, edit);
   }
 
   private void release(Held entry, Downstream next) {
     heldRecords -= entry.records;
-    passed = 0;
     ExportLogsServiceRequest out = Rewrites.logs(entry.request, deciding);
     counters.publish();
-    if (passed > 0) {
+    if (out.getResourceLogsCount() > 0) {
       redelivery.emit(out, next);
     }
   }
@@ -175,7 +155,7 @@ final class TailLogSampler implements Processor {
         errors.put(traceId, 0, now);
       }
       if (!alone) {
-        return HOLD;
+        return Triage.HOLD;
       }
       return error || keepErrors && errors.contains(traceId, now) ? pass(Policy.ERRORS)
           : ratio.keeps(traceId) ? pass(Policy.RATIO) : drop();
@@ -193,13 +173,12 @@ final class TailLogSampler implements Processor {
 
   private byte pass(Policy policy) {
     counters.kept(policy);
-    passed++;
-    return PASS;
+    return Triage.PASS;
   }
 
   private byte drop() {
     counters.dropped();
-    return DROP;
+    return Triage.DROP;
   }
 
   /** True when every record of {@code request} has a decided trace. */

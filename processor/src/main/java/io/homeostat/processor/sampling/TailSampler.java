@@ -40,10 +40,6 @@ import java.util.function.LongSupplier;
  */
 final class TailSampler implements Processor {
 
-  private static final byte PASS = 0;
-  private static final byte HOLD = 1;
-  private static final byte DROP = 2;
-
   private final ConsistentRatio ratio;
   private final boolean keepErrors;
   private final TraceIdTable errors;
@@ -61,25 +57,22 @@ final class TailSampler implements Processor {
   /** Undecided traces, oldest first. */
   private final LinkedHashMap<PendingTrace.Key, PendingTrace> pending = new LinkedHashMap<>();
   private final List<PendingTrace> touched = new ArrayList<>();
-  /** What became of each span of the request being split, in walk order. */
-  private byte[] states = new byte[256];
-  private int cursor;
+  private final Triage triage = new Triage();
   private long requestNumber;
   private long round;
   private long now;
-  private int passed;
   /** Read by the gauges from the scrape thread: a stale value does no harm there. */
   private int heldSpans;
   private int heldTraces;
 
   private final Rewrites.SpanEdit classify = (resource, scope, span) -> {
-    states[cursor++] = classify(span);
+    triage.note(classify(span));
     return span;
   };
   private final Rewrites.SpanEdit passing = (resource, scope, span) ->
-      states[cursor++] == PASS ? span : null;
+      triage.next(Triage.PASS) ? span : null;
   private final Rewrites.SpanEdit holding = (resource, scope, span) ->
-      states[cursor++] == HOLD ? span : null;
+      triage.next(Triage.HOLD) ? span : null;
   private final Rewrites.SpanEdit keptThisRound = (resource, scope, span) ->
       keptThisRound(span.getTraceId()) ? span : null;
 
@@ -113,26 +106,17 @@ final class TailSampler implements Processor {
     ExportTraceServiceRequest traces = (ExportTraceServiceRequest) request;
     now = clock.getAsLong();
     requestNumber++;
-    passed = 0;
-    int spans = OtlpRequests.spanCount(traces);
-    if (states.length < spans) {
-      states = new byte[Math.max(spans, states.length * 2)];
-    }
-    walk(traces, classify);
-    if (!touched.isEmpty()) {
-      ExportTraceServiceRequest held = walk(traces, holding);
+    triage.start(OtlpRequests.spanCount(traces));
+    Rewrites.spans(traces, classify);
+    if (triage.held() > 0) {
+      ExportTraceServiceRequest held = pick(traces, holding);
       for (PendingTrace trace : touched) {
         trace.requests.add(held);
       }
       touched.clear();
     }
-    ExportTraceServiceRequest out = walk(traces, passing);
     counters.publish();
-    if (passed > 0) {
-      next.accept(out, ack);
-    } else {
-      ack.accept();
-    }
+    triage.answer(pick(traces, passing), ack, next);
     heldTraces = pending.size();
     if (pending.size() > numTraces || heldSpans > maxSpans) {
       decideOldestEarly(next);
@@ -175,8 +159,8 @@ final class TailSampler implements Processor {
     return heldTraces;
   }
 
-  private ExportTraceServiceRequest walk(ExportTraceServiceRequest request, Rewrites.SpanEdit edit) {
-    cursor = 0;
+  private ExportTraceServiceRequest pick(ExportTraceServiceRequest request, Rewrites.SpanEdit edit) {
+    triage.rewind();
     return Rewrites.spans(request, edit);
   }
 
@@ -188,7 +172,7 @@ final class TailSampler implements Processor {
     long decision = decisions.get(traceId, now);
     if (decision == TraceIdTable.MISSING) {
       hold(span, traceId);
-      return HOLD;
+      return Triage.HOLD;
     }
     if (SharedTraces.kept(decision)) {
       return pass(Policy.TRACE_KEPT);
@@ -200,13 +184,12 @@ final class TailSampler implements Processor {
       return pass(Policy.ERRORS);
     }
     counters.dropped();
-    return DROP;
+    return Triage.DROP;
   }
 
   private byte pass(Policy policy) {
     counters.kept(policy);
-    passed++;
-    return PASS;
+    return Triage.PASS;
   }
 
   private void hold(Span span, ByteString traceId) {
