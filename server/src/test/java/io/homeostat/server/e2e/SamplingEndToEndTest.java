@@ -4,31 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
+import io.homeostat.receiver.otlp.SdkTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SamplingEndToEndTest {
 
-  private static final Resource RESOURCE = Resource.getDefault()
-      .merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout")));
   /** OpenTelemetry's rejection threshold for a ratio of 0.1: 2^56 - round(0.1 * 2^56). */
   private static final long THRESHOLD_10_PERCENT = 0xe6666666666666L;
 
@@ -62,16 +51,6 @@ class SamplingEndToEndTest {
           pipelines:
             traces: { receivers: [otlp], processors: [%s], exporters: [file] }
         """.formatted(processor.indent(2).stripTrailing(), id));
-  }
-
-  /** The spans {@code code} makes with a real SDK tracer, in the order they ended. */
-  private static List<SpanData> record(Consumer<Tracer> code) {
-    List<SpanData> spans = new CopyOnWriteArrayList<>();
-    try (SdkTracerProvider sdk = SdkTracerProvider.builder().setResource(RESOURCE)
-        .addSpanProcessor(SimpleSpanProcessor.create(new Capture(spans))).build()) {
-      code.accept(sdk.get("io.homeostat.test"));
-    }
-    return List.copyOf(spans);
   }
 
   /** Sends each list of spans as one export request and waits for the server's answer. */
@@ -112,7 +91,7 @@ class SamplingEndToEndTest {
 
   @Test
   void aRatioOfOneTenthKeepsTheTracesTheConsistentRuleNamesWithAllTheirSpans() throws Exception {
-    List<SpanData> spans = record(tracer -> {
+    List<SpanData> spans = SdkTelemetry.record(tracer -> {
       for (int i = 0; i < 1000; i++) {
         Span root = tracer.spanBuilder("GET /checkout").startSpan();
         Context context = Context.root().with(root);
@@ -140,7 +119,7 @@ class SamplingEndToEndTest {
   void keepErrorsKeepsEveryErrorTraceWholeWhenTheErrorComesFirst() throws Exception {
     Set<String> errorTraces = new TreeSet<>();
     List<List<SpanData>> requests = new ArrayList<>();
-    List<SpanData> spans = record(tracer -> {
+    List<SpanData> spans = SdkTelemetry.record(tracer -> {
       for (int i = 0; i < 200; i++) {
         Span root = tracer.spanBuilder("GET /checkout").startSpan();
         Span child = tracer.spanBuilder("POST /payments").setParent(Context.root().with(root)).startSpan();
@@ -179,7 +158,7 @@ class SamplingEndToEndTest {
   @Test
   void tailModeAnswersAtOnceAndKeepsASlowTraceWholeAcrossRequests() throws Exception {
     long t0 = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
-    List<SpanData> spans = record(tracer -> {
+    List<SpanData> spans = SdkTelemetry.record(tracer -> {
       Span slowRoot = tracer.spanBuilder("GET /report").setStartTimestamp(t0, TimeUnit.NANOSECONDS).startSpan();
       tracer.spanBuilder("SELECT everything").setParent(Context.root().with(slowRoot))
           .setStartTimestamp(t0, TimeUnit.NANOSECONDS).startSpan()
@@ -206,7 +185,7 @@ class SamplingEndToEndTest {
 
   @Test
   void batchMergesManySmallRequestsIntoOneLineAndAnswersEachClient() throws Exception {
-    List<SpanData> spans = record(tracer -> {
+    List<SpanData> spans = SdkTelemetry.record(tracer -> {
       for (int i = 0; i < 50; i++) {
         tracer.spanBuilder("span-" + i).startSpan().end();
       }
@@ -230,23 +209,5 @@ class SamplingEndToEndTest {
     ExportTraceServiceRequest batch = (ExportTraceServiceRequest) lines.get(0);
     assertEquals(1, batch.getResourceSpansCount());
     assertEquals(50, batch.getResourceSpans(0).getScopeSpans(0).getSpansCount());
-  }
-
-  private record Capture(List<SpanData> into) implements SpanExporter {
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      into.addAll(spans);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 }
