@@ -55,6 +55,9 @@ final class TraceIdTable {
 
   /** The value held for {@code traceId} (16 bytes), or {@link #MISSING}. */
   long get(ByteString traceId, long nanoTime) {
+    if (size == 0) {
+      return MISSING;
+    }
     int entry = find(TraceIds.high(traceId), TraceIds.low(traceId));
     return entry < 0 || expired(entry, nanoTime) ? MISSING : values[entry];
   }
