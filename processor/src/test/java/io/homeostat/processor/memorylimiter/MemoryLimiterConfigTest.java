@@ -50,6 +50,9 @@ class MemoryLimiterConfigTest {
     assertEquals(List.of("test.yaml:1:60: memory_limiter.spike_limit_percentage: goes with"
         + " limit_percentage; with limit_mib, set spike_limit_mib instead"),
         errors("memory_limiter: { limit_mib: 1000, spike_limit_percentage: 10 }\n"));
+    assertEquals(List.of("test.yaml:1:58: memory_limiter.spike_limit_mib: goes with limit_mib;"
+        + " with limit_percentage, set spike_limit_percentage instead"),
+        errors("memory_limiter: { limit_percentage: 80, spike_limit_mib: 100 }\n"));
   }
 
   @Test
