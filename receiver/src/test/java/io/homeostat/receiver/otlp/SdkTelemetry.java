@@ -42,6 +42,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Telemetry made by the real OpenTelemetry SDK, and the OTLP requests its exporters send for it
@@ -60,10 +61,7 @@ public final class SdkTelemetry {
 
   /** A server span and its child with attributes, an event, an error status and fixed times. */
   public static List<SpanData> spans() {
-    List<SpanData> spans = new CopyOnWriteArrayList<>();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
-        .addSpanProcessor(SimpleSpanProcessor.create(new SpanCapture(spans))).build()) {
-      Tracer tracer = provider.get("io.homeostat.test", "1.0.0");
+    return record(tracer -> {
       Span parent = tracer.spanBuilder("GET /checkout").setSpanKind(SpanKind.SERVER)
           .setStartTimestamp(T0, TimeUnit.NANOSECONDS)
           .setAttribute("req", "REQ-F-AUTH-001").setAttribute("http.response.status_code", 200L)
@@ -76,6 +74,18 @@ public final class SdkTelemetry {
       child.setStatus(StatusCode.ERROR, "timeout");
       child.end(T0 + 5_000_000, TimeUnit.NANOSECONDS);
       parent.end(T0 + 10_000_000, TimeUnit.NANOSECONDS);
+    });
+  }
+
+  /**
+   * The spans {@code code} makes with a real SDK tracer of {@link #RESOURCE}, in the order they
+   * ended (the order an SDK exports them in).
+   */
+  public static List<SpanData> record(Consumer<Tracer> code) {
+    List<SpanData> spans = new CopyOnWriteArrayList<>();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
+        .addSpanProcessor(SimpleSpanProcessor.create(new SpanCapture(spans))).build()) {
+      code.accept(provider.get("io.homeostat.test", "1.0.0"));
     }
     return List.copyOf(spans);
   }
