@@ -68,8 +68,22 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
     }
   }
 
-  /** A YAML scalar after {@code ${env}} expansion; {@code value} is null for YAML null. */
-  record ScalarNode(String path, Location location, String value) implements ConfigNode {
+  /**
+   * A YAML scalar after {@code ${env}} expansion; {@code value} is null for YAML null.
+   *
+   * @param type what YAML read the scalar as, so that a value that may be of any type (an
+   *     attribute's value) keeps it: {@code "42"} is text, {@code 42} a number
+   */
+  record ScalarNode(String path, Location location, String value, Type type) implements ConfigNode {
+
+    /** What YAML read a scalar as: quoted scalars and plain words are {@link #TEXT}. */
+    public enum Type { TEXT, NUMBER, BOOLEAN, NULL }
+
+    /** A scalar of text, or null when {@code value} is null. */
+    public ScalarNode(String path, Location location, String value) {
+      this(path, location, value, value == null ? Type.NULL : Type.TEXT);
+    }
+
     public boolean isNull() {
       return value == null;
     }

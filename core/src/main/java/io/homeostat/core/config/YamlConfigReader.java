@@ -65,8 +65,8 @@ public final class YamlConfigReader {
       if (root instanceof ScalarNode scalar && scalar.isNull()) {
         return MapNode.empty("", root.location());
       }
-      problems.error(root, "the top level of a config file must be a mapping of sections "
-          + "(receivers, processors, exporters, service, ...), found " + root.describe());
+      problems.error(root, "the top level of the file must be a mapping of sections (key: value),"
+          + " found " + root.describe());
       return null;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
@@ -117,8 +117,17 @@ public final class YamlConfigReader {
       }
       default -> {
         ScalarNode raw = new ScalarNode(path, location, parser.getText());
-        return new ScalarNode(path, location, expander.expand(raw.value(), raw, problems));
+        return new ScalarNode(path, location, expander.expand(raw.value(), raw, problems),
+            scalarType(token));
       }
     }
+  }
+
+  private static ScalarNode.Type scalarType(JsonToken token) {
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarNode.Type.NUMBER;
+      case VALUE_TRUE, VALUE_FALSE -> ScalarNode.Type.BOOLEAN;
+      default -> ScalarNode.Type.TEXT;
+    };
   }
 }

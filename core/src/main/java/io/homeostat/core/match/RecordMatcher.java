@@ -10,6 +10,7 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -25,10 +26,12 @@ public final class RecordMatcher {
   private final List<Predicate<String>> services;
   private final List<Predicate<String>> spanNames;
   private final List<Span.SpanKind> spanKinds;
+  private final List<Status.StatusCode> spanStatuses;
   private final List<Predicate<String>> metricNames;
   private final List<Predicate<String>> logBodies;
   private final List<Predicate<String>> logSeverityTexts;
   private final int logSeverityNumberMin;
+  private final int logSeverityNumberMax;
   private final List<Attribute> attributes;
   private final List<Attribute> resources;
   private final List<Predicate<String>> libraries;
@@ -38,10 +41,12 @@ public final class RecordMatcher {
     services = compile(config.services(), type);
     spanNames = compile(config.spanNames(), type);
     spanKinds = config.spanKinds().stream().map(RecordMatcher::spanKind).toList();
+    spanStatuses = config.spanStatuses().stream().map(RecordMatcher::spanStatus).toList();
     metricNames = compile(config.metricNames(), type);
     logBodies = compile(config.logBodies(), type);
     logSeverityTexts = compile(config.logSeverityTexts(), type);
     logSeverityNumberMin = config.logSeverityNumberMin();
+    logSeverityNumberMax = config.logSeverityNumberMax();
     attributes = config.attributes().stream().map(a -> Attribute.of(a, type)).toList();
     resources = config.resources().stream().map(a -> Attribute.of(a, type)).toList();
     libraries = compile(config.libraries(), type);
@@ -55,14 +60,24 @@ public final class RecordMatcher {
   public boolean matches(Resource resource, InstrumentationScope scope, Span span) {
     return common(resource, scope, span.getAttributesList())
         && any(spanNames, span.getName())
-        && (spanKinds.isEmpty() || spanKinds.contains(span.getKind()));
+        && (spanKinds.isEmpty() || spanKinds.contains(span.getKind()))
+        && (spanStatuses.isEmpty() || spanStatuses.contains(span.getStatus().getCode()));
   }
 
   public boolean matches(Resource resource, InstrumentationScope scope, LogRecord record) {
     return common(resource, scope, record.getAttributesList())
         && (logBodies.isEmpty() || any(logBodies, KeyValues.asString(record.getBody())))
         && any(logSeverityTexts, record.getSeverityText())
-        && record.getSeverityNumberValue() >= logSeverityNumberMin;
+        && severityInRange(record.getSeverityNumberValue());
+  }
+
+  /** Within the configured bounds; an unspecified severity (0) is within no bound. */
+  private boolean severityInRange(int severity) {
+    if (logSeverityNumberMin == 0 && logSeverityNumberMax == 0) {
+      return true;
+    }
+    return severity >= Math.max(logSeverityNumberMin, 1)
+        && (logSeverityNumberMax == 0 || severity <= logSeverityNumberMax);
   }
 
   /**
@@ -117,11 +132,21 @@ public final class RecordMatcher {
 
   /** The span kind named {@code name} ({@code server}, {@code SPAN_KIND_SERVER}), or null. */
   static Span.SpanKind spanKind(String name) {
+    return protoEnum(Span.SpanKind.class, "SPAN_KIND_", name);
+  }
+
+  /** The status code named {@code name} ({@code error}, {@code STATUS_CODE_ERROR}), or null. */
+  static Status.StatusCode spanStatus(String name) {
+    return protoEnum(Status.StatusCode.class, "STATUS_CODE_", name);
+  }
+
+  /** The constant of an OTLP enum named with or without its prefix, in any case, or null. */
+  private static <E extends Enum<E>> E protoEnum(Class<E> type, String prefix, String name) {
     String upper = name.toUpperCase(Locale.ROOT);
-    String full = upper.startsWith("SPAN_KIND_") ? upper : "SPAN_KIND_" + upper;
-    for (Span.SpanKind kind : Span.SpanKind.values()) {
-      if (kind != Span.SpanKind.UNRECOGNIZED && kind.name().equals(full)) {
-        return kind;
+    String full = upper.startsWith(prefix) ? upper : prefix + upper;
+    for (E constant : type.getEnumConstants()) {
+      if (!constant.name().equals("UNRECOGNIZED") && constant.name().equals(full)) {
+        return constant;
       }
     }
     return null;

@@ -4,18 +4,25 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,6 +53,21 @@ public final class Rewrites {
   @FunctionalInterface
   public interface MetricEdit {
     Metric apply(Resource resource, InstrumentationScope scope, Metric metric);
+  }
+
+  /**
+   * Applies the edit that fits the signal of {@code request}: {@code spans} to a trace request,
+   * {@code logs} to a logs request, {@code metrics} to a metrics request.
+   */
+  public static com.google.protobuf.Message records(com.google.protobuf.Message request,
+      SpanEdit spans, LogEdit logs, MetricEdit metrics) {
+    if (request instanceof ExportTraceServiceRequest traces) {
+      return spans(traces, spans);
+    }
+    if (request instanceof ExportLogsServiceRequest logRequest) {
+      return logs(logRequest, logs);
+    }
+    return metrics((ExportMetricsServiceRequest) request, metrics);
   }
 
   public static ExportTraceServiceRequest spans(ExportTraceServiceRequest request, SpanEdit edit) {
@@ -91,6 +113,55 @@ public final class Rewrites {
     });
     return resources == request.getResourceMetricsList() ? request
         : request.toBuilder().clearResourceMetrics().addAllResourceMetrics(resources).build();
+  }
+
+  /**
+   * Edits the attributes of each data point of {@code metric}, whatever its type: {@code edit}
+   * returns the list it was given (the point stays as it is), another list (the point's new
+   * attributes), or null (the point is dropped). Returns the metric itself when no point changed,
+   * and null when points were dropped and none is left.
+   */
+  public static Metric dataPoints(Metric metric, UnaryOperator<List<KeyValue>> edit) {
+    return switch (metric.getDataCase()) {
+      case GAUGE -> withPoints(metric, metric.getGauge().getDataPointsList(), edit,
+          NumberDataPoint::getAttributesList,
+          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          points -> metric.toBuilder().setGauge(
+              metric.getGauge().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case SUM -> withPoints(metric, metric.getSum().getDataPointsList(), edit,
+          NumberDataPoint::getAttributesList,
+          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          points -> metric.toBuilder().setSum(
+              metric.getSum().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case HISTOGRAM -> withPoints(metric, metric.getHistogram().getDataPointsList(), edit,
+          HistogramDataPoint::getAttributesList,
+          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          points -> metric.toBuilder().setHistogram(
+              metric.getHistogram().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case EXPONENTIAL_HISTOGRAM -> withPoints(metric,
+          metric.getExponentialHistogram().getDataPointsList(), edit,
+          ExponentialHistogramDataPoint::getAttributesList,
+          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          points -> metric.toBuilder().setExponentialHistogram(metric.getExponentialHistogram()
+              .toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case SUMMARY -> withPoints(metric, metric.getSummary().getDataPointsList(), edit,
+          SummaryDataPoint::getAttributesList,
+          (point, attributes) -> point.toBuilder().clearAttributes().addAllAttributes(attributes).build(),
+          points -> metric.toBuilder().setSummary(
+              metric.getSummary().toBuilder().clearDataPoints().addAllDataPoints(points)).build());
+      case DATA_NOT_SET -> metric;
+    };
+  }
+
+  private static <P> Metric withPoints(Metric metric, List<P> points,
+      UnaryOperator<List<KeyValue>> edit, Function<P, List<KeyValue>> attributesOf,
+      BiFunction<P, List<KeyValue>, P> withAttributes, Function<List<P>, Metric> rebuild) {
+    List<P> edited = each(points, point -> {
+      List<KeyValue> attributes = attributesOf.apply(point);
+      List<KeyValue> changed = edit.apply(attributes);
+      return changed == attributes ? point : changed == null ? null : withAttributes.apply(point, changed);
+    });
+    return edited == points ? metric : edited.isEmpty() ? null : rebuild.apply(edited);
   }
 
   /** Edits the resource of every resource group of a request of any signal. */

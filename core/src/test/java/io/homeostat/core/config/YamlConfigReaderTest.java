@@ -57,6 +57,23 @@ class YamlConfigReaderTest {
   }
 
   @Test
+  void scalarsKeepWhatYamlReadThemAs() {
+    MapNode root = read("""
+        quoted: "42"
+        number: 42
+        fraction: 1.5
+        flag: true
+        word: prod
+        expanded: ${HOST}
+        none: ~
+        """);
+    assertEquals(List.of(ScalarNode.Type.TEXT, ScalarNode.Type.NUMBER, ScalarNode.Type.NUMBER,
+            ScalarNode.Type.BOOLEAN, ScalarNode.Type.TEXT, ScalarNode.Type.TEXT, ScalarNode.Type.NULL),
+        root.entries().values().stream().map(node -> ((ScalarNode) node).type()).toList());
+    assertEquals("42", ((ScalarNode) root.get("number")).value());
+  }
+
+  @Test
   void anUnsetVariableIsAWarningAndABadReferenceAnError() {
     read("a: ${NOPE}\nb: ${file:/etc/passwd}\n");
     assertEquals(List.of("c.yaml:1:4: warning: a: environment variable NOPE is not set; using an "

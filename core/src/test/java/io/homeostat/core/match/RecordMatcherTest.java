@@ -11,6 +11,7 @@ import io.homeostat.core.config.ConfigProblems;
 import io.homeostat.core.config.EnvExpander;
 import io.homeostat.core.config.YamlConfigReader;
 import io.homeostat.core.otlp.KeyValues;
+import io.homeostat.core.pipeline.Signal;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -18,6 +19,7 @@ import io.opentelemetry.proto.logs.v1.SeverityNumber;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,12 +88,77 @@ class RecordMatcherTest {
   }
 
   @Test
+  void spansMatchOnTheirStatus() {
+    Span failed = LOGIN.toBuilder().setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR)).build();
+    RecordMatcher errors = matcher("match: { span_statuses: [error] }");
+    assertTrue(errors.matches(AUTH, SCOPE, failed));
+    assertFalse(errors.matches(AUTH, SCOPE, LOGIN));
+    assertTrue(matcher("match: { span_statuses: [unset, STATUS_CODE_OK] }").matches(AUTH, SCOPE, LOGIN));
+  }
+
+  @Test
+  void aSeverityRangeHasTwoBoundsAndLeavesOutRecordsWithoutSeverity() {
+    RecordMatcher debug = matcher("match: { log_severity_number_max: 8 }");
+    assertTrue(debug.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_DEBUG)));
+    assertTrue(debug.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_TRACE)));
+    assertFalse(debug.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_INFO)));
+    assertFalse(debug.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_UNSPECIFIED)));
+    RecordMatcher warnings = matcher("match: { log_severity_number_min: 13, log_severity_number_max: 16 }");
+    assertTrue(warnings.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_WARN4)));
+    assertFalse(warnings.matches(AUTH, SCOPE, log(SeverityNumber.SEVERITY_NUMBER_ERROR)));
+    assertTrue(matcher("match: { log_bodies: [x], match_type: regexp }").matches(AUTH, SCOPE,
+        log(SeverityNumber.SEVERITY_NUMBER_UNSPECIFIED).toBuilder().setBody(KeyValues.string("x")).build()));
+  }
+
+  private static LogRecord log(SeverityNumber severity) {
+    return LogRecord.newBuilder().setSeverityNumber(severity).build();
+  }
+
+  @Test
+  void keysThatSayNothingAboutASignalAreNamed() {
+    MatchConfig config = bind("""
+        match: { span_names: [a], span_statuses: [error], metric_names: [m], log_severity_number_max: 8,
+                 services: [auth-service], attributes: [{key: k}] }
+        """);
+    assertEquals(List.of("metric_names", "log_severity_number_max"), config.keysNotFor(Signal.TRACES));
+    assertEquals(List.of("span_names", "span_statuses", "log_severity_number_max"), config.keysNotFor(Signal.METRICS));
+    assertEquals(List.of("span_names", "span_statuses", "metric_names"), config.keysNotFor(Signal.LOGS));
+    assertEquals(List.of(), bind("match: { services: [a] }").keysNotFor(Signal.LOGS));
+  }
+
+  @Test
+  void theConstructorWithoutStatusesAndMaximumStillBuildsAConfig() {
+    MatchConfig old = new MatchConfig(MatchConfig.MatchType.STRICT, List.of("auth-service"), List.of(), List.of(),
+        List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of());
+    assertEquals(List.of(), old.spanStatuses());
+    assertEquals(0, old.logSeverityNumberMax());
+    assertTrue(RecordMatcher.compile(old).matches(AUTH, SCOPE, LOGIN));
+  }
+
+  @Test
   void excludeWinsOverInclude() {
     IncludeExclude selection = IncludeExclude.of(bind("match: { services: [auth-service] }"),
         bind("match: { span_names: [\"POST /login\"] }"));
     assertFalse(selection.selects(AUTH, SCOPE, LOGIN));
     assertTrue(selection.selects(AUTH, SCOPE, LOGIN.toBuilder().setName("GET /health").build()));
     assertTrue(IncludeExclude.ALL.selects(AUTH, SCOPE, LOGIN));
+  }
+
+  @Test
+  void statusAndSeverityMistakesAreReported() {
+    bind("""
+        match:
+          span_statuses: [failed]
+          log_severity_number_min: 30
+          log_severity_number_max: 9
+        """);
+    assertEquals(List.of(
+            "m.yaml:2:18: match.span_statuses: unknown span status 'failed': use unset, ok or error",
+            "m.yaml:3:28: match.log_severity_number_min: severity number 30 is out of range: use 1 (TRACE) to 24"
+                + " (FATAL4), 9 is INFO and 17 is ERROR; 0 leaves it unset",
+            "m.yaml:4:28: match.log_severity_number_max: is 9, below log_severity_number_min 30, so no record"
+                + " can match: swap them or drop one"),
+        problems.errors().stream().map(ConfigProblem::toString).toList());
   }
 
   @Test

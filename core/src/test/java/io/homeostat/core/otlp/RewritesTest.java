@@ -12,6 +12,10 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import io.opentelemetry.proto.metrics.v1.Gauge;
+import io.opentelemetry.proto.metrics.v1.Histogram;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
@@ -80,6 +84,43 @@ class RewritesTest {
         resource -> service("z"));
     assertEquals("z", KeyValues.getString(
         renamed.getResourceMetrics(0).getResource().getAttributesList(), "service.name"));
+  }
+
+  @Test
+  void recordsTakesTheEditOfTheRequestsSignal() {
+    ExportTraceServiceRequest renamed = (ExportTraceServiceRequest) Rewrites.records(TRACES,
+        (r, s, span) -> span.toBuilder().setName("span").build(), (r, s, log) -> null, (r, s, metric) -> null);
+    assertEquals(List.of("span"), renamed.getResourceSpans(0).getScopeSpans(0).getSpansList().stream()
+        .map(Span::getName).distinct().toList());
+    ExportLogsServiceRequest logs = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+        .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(LogRecord.getDefaultInstance()))).build();
+    assertEquals(0, OtlpRequests.itemCount(Rewrites.records(logs, (r, s, span) -> span, (r, s, log) -> null,
+        (r, s, metric) -> metric)));
+  }
+
+  @Test
+  void dataPointsAreEditedByTheirAttributesWhateverTheMetricType() {
+    List<KeyValue> ok = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("ok")).build());
+    List<KeyValue> failed = List.of(KeyValue.newBuilder().setKey("status").setValue(KeyValues.string("failed")).build());
+    Metric sum = Metric.newBuilder().setName("attempts").setSum(Sum.newBuilder().setIsMonotonic(true)
+        .addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(ok).setAsInt(3))
+        .addDataPoints(NumberDataPoint.newBuilder().addAllAttributes(failed).setAsInt(1))).build();
+    assertSame(sum, Rewrites.dataPoints(sum, attributes -> attributes));
+
+    Metric okOnly = Rewrites.dataPoints(sum, attributes -> attributes.equals(failed) ? null : attributes);
+    assertEquals(List.of(3L), okOnly.getSum().getDataPointsList().stream().map(NumberDataPoint::getAsInt).toList());
+    assertEquals(true, okOnly.getSum().getIsMonotonic());
+    assertNull(Rewrites.dataPoints(sum, attributes -> null));
+
+    Metric latency = Metric.newBuilder().setName("latency").setHistogram(Histogram.newBuilder()
+        .addDataPoints(HistogramDataPoint.newBuilder().addAllAttributes(ok).setCount(7))).build();
+    HistogramDataPoint tagged = Rewrites.dataPoints(latency,
+        attributes -> KeyValues.put(attributes, "req", KeyValues.string("REQ-A"))).getHistogram().getDataPoints(0);
+    assertEquals("REQ-A", KeyValues.getString(tagged.getAttributesList(), "req"));
+    assertEquals(7, tagged.getCount());
+
+    Metric empty = Metric.newBuilder().setName("empty").setGauge(Gauge.getDefaultInstance()).build();
+    assertSame(empty, Rewrites.dataPoints(empty, attributes -> null));
   }
 
   @Test

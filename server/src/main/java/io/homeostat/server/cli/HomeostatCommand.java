@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The top-level command; each action is a subcommand. */
 @Command(name = "homeostat", mixinStandardHelpOptions = true, version = "homeostat 0.1.0",
     description = "OpenTelemetry pipeline server that keeps each requirement (REQ-*) at its target.",
-    subcommands = {RunCommand.class, ValidateCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, ScanCommand.class})
 public final class HomeostatCommand implements java.util.concurrent.Callable<Integer> {
 
   @picocli.CommandLine.Spec

@@ -41,7 +41,19 @@ final class RunCommand implements Callable<Integer> {
     ServerLogging.configure(logs.level(), logs.encoding());
     CountDownLatch stop = new CountDownLatch(1);
     TerminationSignals.onTerminate(stop::countDown);
-    try (Homeostat server = Homeostat.start(loaded)) {
+    Homeostat server;
+    try {
+      server = Homeostat.start(loaded);
+    } catch (ConfigException e) {
+      // Files a component reads at start (a requirements catalog) are checked then.
+      ConfigFiles.printProblems(e, config, err);
+      return 1;
+    } catch (Exception e) {
+      err.println(config + ": cannot start: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try (server) {
       stop.await();
       server.shutdown();
     }

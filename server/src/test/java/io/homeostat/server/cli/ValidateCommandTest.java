@@ -3,6 +3,11 @@ package io.homeostat.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.homeostat.core.config.ConfigNode.MapNode;
+import io.homeostat.core.config.ConfigProblems;
+import io.homeostat.core.config.EnvExpander;
+import io.homeostat.core.config.YamlConfigReader;
+import io.homeostat.core.req.CatalogLoader;
 import io.homeostat.server.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code homeostat validate}: every shipped config passes; a broken one names its line. */
+/**
+ * {@code homeostat validate}: every shipped config passes; a broken one names its line. Every
+ * shipped catalog loads.
+ */
 class ValidateCommandTest {
 
   /** Surefire runs in the module's directory; the examples live at the top of the project. */
@@ -37,17 +45,36 @@ class ValidateCommandTest {
     return new Result(status, out.toString(), err.toString());
   }
 
-  static List<Path> shippedConfigs() throws IOException {
+  static List<Path> shippedFiles() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> yaml = Files.newDirectoryStream(CONF, "*.yaml")) {
+    try (DirectoryStream<Path> yaml = Files.newDirectoryStream(CONF, "*.{yaml,yml}")) {
       yaml.forEach(files::add);
     }
     return files;
   }
 
+  /** Pipeline configs are named homeostat*.yaml or have a service section; the rest are catalogs. */
+  private static boolean isPipelineConfig(Path file) {
+    if (file.getFileName().toString().startsWith("homeostat")) {
+      return true;
+    }
+    ConfigProblems problems = new ConfigProblems();
+    MapNode root = new YamlConfigReader(EnvExpander.system()).read(file, problems);
+    return root != null && root.entries().containsKey("service");
+  }
+
+  static List<Path> shippedConfigs() throws IOException {
+    return shippedFiles().stream().filter(ValidateCommandTest::isPipelineConfig).toList();
+  }
+
+  static List<Path> shippedCatalogs() throws IOException {
+    return shippedFiles().stream().filter(file -> !isPipelineConfig(file)).toList();
+  }
+
   @Test
-  void thereAreShippedConfigsToCheck() throws IOException {
+  void thereAreShippedConfigsAndCatalogsToCheck() throws IOException {
     assertFalse(shippedConfigs().isEmpty());
+    assertFalse(shippedCatalogs().isEmpty());
   }
 
   @ParameterizedTest
@@ -57,6 +84,13 @@ class ValidateCommandTest {
     assertEquals(0, result.status(), result.err());
     assertEquals("", result.err());
     assertEquals(true, result.out().startsWith(file + " is valid: "), result.out());
+  }
+
+  @ParameterizedTest
+  @MethodSource("shippedCatalogs")
+  void everyShippedCatalogLoads(Path file) {
+    assertEquals(List.of(), CatalogLoader.check(file).stream().map(Object::toString).toList());
+    assertFalse(CatalogLoader.load(file).requirements().isEmpty());
   }
 
   static Stream<Arguments> brokenConfigs() {
