@@ -87,6 +87,10 @@ final class RemoteWriteExporter implements Exporter {
 
   @Override
   public boolean offer(Signal signal, Message request) {
+    if (signal != Signal.METRICS) {
+      throw new IllegalArgumentException("exporter " + id + " takes metrics only, not "
+          + signal.configName());
+    }
     Accumulator.Batch batch = accumulator.prepare((ExportMetricsServiceRequest) request);
     if (!batch.isEmpty() && !queued.offer(signal, batch.request())) {
       return false;

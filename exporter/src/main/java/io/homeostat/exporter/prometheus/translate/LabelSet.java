@@ -53,11 +53,6 @@ public final class LabelSet {
     return values.clone();
   }
 
-  /** These labels and {@code name="value"}, which replaces a label of that name. */
-  public LabelSet with(String name, String value) {
-    return toBuilder().put(name, value).build();
-  }
-
   public Builder toBuilder() {
     Builder builder = new Builder();
     for (int i = 0; i < names.length; i++) {
