@@ -70,8 +70,14 @@ final class Snapshots {
     }
     conflicts.forEach((name, count) -> drops.add(Drops.Reason.TYPE_CONFLICT, count, name));
     List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
-    for (Map<LabelSet, PromPoint> family : families.values()) {
-      snapshots.add(snapshot(family.values()));
+    for (Map.Entry<String, Map<LabelSet, PromPoint>> family : families.entrySet()) {
+      try {
+        snapshots.add(snapshot(family.getValue().values()));
+      } catch (IllegalArgumentException e) {
+        // The client library refused what the translation let through; the rest of the scrape
+        // is still good.
+        drops.add(Drops.Reason.INVALID_POINT, family.getValue().size(), family.getKey());
+      }
     }
     return new MetricSnapshots(snapshots);
   }

@@ -28,8 +28,8 @@ public final class Drops {
     MISALIGNED_DELTA("the delta starts before the previous delta of its series ended; if two "
         + "senders write the same series, give each its own service.instance.id"),
     INVALID_NAME("nothing of the metric name is usable in Prometheus: it needs letters or digits"),
-    INVALID_POINT("Prometheus cannot show it: a counter below zero, or histogram bounds that do "
-        + "not increase or do not match the bucket counts"),
+    INVALID_POINT("Prometheus cannot show it: a counter below zero, histogram bounds that do not "
+        + "increase or do not match the bucket counts, or a value the client library refuses"),
     TYPE_CONFLICT("a metric of the same Prometheus name but another type was updated later; "
         + "rename one of them (it is left out of each scrape while both are held)");
 
