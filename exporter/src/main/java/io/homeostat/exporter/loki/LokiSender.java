@@ -3,11 +3,10 @@ package io.homeostat.exporter.loki;
 import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
-import io.homeostat.core.config.Durations;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
-import io.homeostat.core.retry.RetryAfter;
 import io.homeostat.exporter.otlp.Compression;
+import io.homeostat.exporter.otlp.HttpPost;
 import io.homeostat.exporter.otlp.TlsMaterial;
 import io.homeostat.exporter.sending.ExportException;
 import io.homeostat.exporter.sending.PermanentExportException;
@@ -17,18 +16,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.SSLException;
 
 /**
  * Pushes the log records of one request to Loki: mapped to streams, encoded as protobuf with
@@ -86,28 +81,8 @@ final class LokiSender implements Sender {
       post.header(LokiConfig.TENANT_HEADER, config.tenantId());
     }
     config.headers().forEach(post::header);
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw new ExportException("no answer from Loki at " + url + " within timeout ("
-          + Durations.format(config.timeout()) + "): it is overloaded or unreachable, or raise "
-          + "timeout", e);
-    } catch (ConnectException e) {
-      throw new ExportException("cannot connect to Loki at " + url + ": " + e
-          + "; check that the endpoint is right and Loki is up", e);
-    } catch (SSLException e) {
-      throw new ExportException("the TLS handshake with " + url + " failed: " + e.getMessage()
-          + "; check tls.ca_file (or the system trust store), tls.cert_file and tls.key_file, "
-          + "and that the server's certificate names the URL's host; use http:// if Loki "
-          + "listens in plaintext", e);
-    } catch (IOException e) {
-      throw new ExportException("pushing to Loki at " + url + " failed: " + e
-          + "; check that the endpoint is right and Loki is up", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExportException("pushing to " + url + " was interrupted by shutdown", e);
-    }
+    HttpResponse<byte[]> response =
+        HttpPost.send(client, post.build(), "Loki", config.timeout());
     int status = response.statusCode();
     if (status / 100 == 2) {
       return Outcome.ACCEPTED;
@@ -115,9 +90,7 @@ final class LokiSender implements Sender {
     String message = "Loki at " + url + " answered " + status + quote(response.body())
         + hint(status);
     if (status == 429 || status / 100 == 5) {
-      Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After")
-          .orElse(null), clock.instant()).orElse(Duration.ZERO);
-      throw new ExportException(message, retryAfter, null);
+      throw new ExportException(message, HttpPost.retryAfter(response, clock.instant()), null);
     }
     throw new PermanentExportException(message, null);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeostat.receiver.otlp.Await;
+import io.homeostat.receiver.otlp.SdkTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
@@ -16,23 +17,16 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.logs.export.LogRecordExporter;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.resources.Resource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,8 +194,7 @@ class LokiEndToEndTest {
    * spans, one with a severity number and no text.
    */
   private List<LogRecordData> logs() {
-    List<LogRecordData> logs = new CopyOnWriteArrayList<>();
-    emit("auth", logs, logger -> {
+    List<LogRecordData> logs = new ArrayList<>(SdkTelemetry.logs(service("auth"), logger -> {
       info(logger, 30, "session refreshed", "REQ-A").emit();
       info(logger, 10, "login ok", "REQ-A").setAttribute("user.id", "u-1").emit();
       at(logger, 20).setSeverity(Severity.ERROR).setSeverityText("ERROR")
@@ -210,13 +203,13 @@ class LokiEndToEndTest {
       info(logger, 0, "login page served", "REQ-A").emit();
       at(logger, 15).setSeverity(Severity.WARN).setBody("password reset")
           .setAttribute(REQ, "REQ-B").emit();
-    });
-    emit("checkout", logs, logger -> {
+    }));
+    logs.addAll(SdkTelemetry.logs(service("checkout"), logger -> {
       info(logger, 5, "cart saved", "REQ-C").setAttribute("items", 4L).emit();
       at(logger, 25).setSeverity(Severity.ERROR).setSeverityText("ERROR")
           .setBody("payment declined").setAttribute(REQ, "REQ-C")
           .setContext(inSpan(CHECKOUT_SPAN)).emit();
-    });
+    }));
     assertEquals(RECORDS, logs.size());
     return logs;
   }
@@ -235,31 +228,9 @@ class LokiEndToEndTest {
         TraceFlags.getSampled(), TraceState.getDefault())));
   }
 
-  private static void emit(String service, List<LogRecordData> into, Consumer<Logger> writer) {
-    Resource resource = Resource.getDefault().merge(
-        Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service)));
-    try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(resource)
-        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new Capture(into))).build()) {
-      writer.accept(provider.get("io.homeostat.test"));
-    }
-  }
-
-  private record Capture(List<LogRecordData> into) implements LogRecordExporter {
-    @Override
-    public CompletableResultCode export(Collection<LogRecordData> logs) {
-      into.addAll(logs);
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
+  private static Resource service(String name) {
+    return Resource.getDefault().merge(
+        Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), name)));
   }
 
   // ---- reading a push ----
