@@ -99,11 +99,26 @@ public final class HttpServer implements AutoCloseable {
       return new HttpServer(options, group, channel);
     } catch (Exception e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-      String why = e instanceof BindException || e.getCause() instanceof BindException
+      String why = addressUnavailable(e)
           ? "the address is in use or not available on this host" : String.valueOf(e);
       throw new IOException("cannot listen on " + options.endpoint() + " for " + options.name()
           + ": " + why + " (change its endpoint, or stop what holds the port)", e);
     }
+  }
+
+  /**
+   * NIO reports a busy or foreign address as a {@link BindException}; the epoll transport as a
+   * native error whose message carries the OS's words.
+   */
+  private static boolean addressUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof BindException || message.contains("Address already in use")
+          || message.contains("Cannot assign requested address")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The address actually bound (the real port when the endpoint asked for port 0). */

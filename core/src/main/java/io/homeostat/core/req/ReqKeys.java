@@ -16,12 +16,14 @@ public final class ReqKeys {
   /** The key given to records whose requirement could not be found ({@code on_missing: tag}). */
   public static final String UNTAGGED = "REQ-UNTAGGED";
 
+  private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
+
   private ReqKeys() {}
 
   /** The keys in a value such as {@code "REQ-A, REQ-B"}: split on commas and spaces, trimmed. */
   public static List<String> split(String value) {
     List<String> keys = new ArrayList<>(1);
-    for (String part : value.split("[,\\s]+")) {
+    for (String part : SEPARATORS.split(value)) {
       if (!part.isEmpty()) {
         keys.add(part);
       }

@@ -5,9 +5,7 @@ import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.exporter.sending.QueueConfig;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,9 +29,10 @@ public record OtlpHttpConfig(String endpoint, String tracesEndpoint, String metr
       Compression.GZIP, Map.of(), Duration.ofSeconds(30), Encoding.PROTO, TlsConfig.DEFAULT,
       QueueConfig.DEFAULT, RetryConfig.DEFAULT);
 
-  /** Headers the HTTP client sets itself, or the exporter does; they cannot be configured. */
-  private static final Set<String> RESERVED_HEADERS = Set.of("connection", "content-length",
-      "expect", "host", "upgrade", "content-type", "content-encoding");
+  /** Headers the exporter sets; they cannot be configured. */
+  private static final Set<String> EXPORTER_HEADERS = Set.of("content-type", "content-encoding");
+
+  private static final String EXAMPLE_URL = "http://collector:4318";
 
   /** The URL {@code signal} is posted to. */
   URI url(Signal signal) {
@@ -56,48 +55,15 @@ public record OtlpHttpConfig(String endpoint, String tracesEndpoint, String metr
       violations.add("endpoint", "is required: the base URL of the OTLP/HTTP backend, such as "
           + "http://collector:4318 (or give traces_endpoint, metrics_endpoint and logs_endpoint)");
     }
-    checkUrl("endpoint", endpoint, violations);
-    checkUrl("traces_endpoint", tracesEndpoint, violations);
-    checkUrl("metrics_endpoint", metricsEndpoint, violations);
-    checkUrl("logs_endpoint", logsEndpoint, violations);
+    HttpChecks.url("endpoint", endpoint, EXAMPLE_URL, violations);
+    HttpChecks.url("traces_endpoint", tracesEndpoint, EXAMPLE_URL, violations);
+    HttpChecks.url("metrics_endpoint", metricsEndpoint, EXAMPLE_URL, violations);
+    HttpChecks.url("logs_endpoint", logsEndpoint, EXAMPLE_URL, violations);
     Timeouts.check(timeout, violations);
     if (tls.insecure()) {
       violations.add("tls.insecure", "has no effect on OTLP/HTTP: the URL's scheme chooses "
           + "plaintext (http://) or TLS (https://); remove it");
     }
-    headers.forEach((name, value) -> {
-      if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        violations.add("headers", "header '" + name + "' cannot be configured: the exporter "
-            + "sets it");
-      } else if (name.isEmpty() || !name.chars().allMatch(OtlpHttpConfig::isTokenChar)) {
-        violations.add("headers", "invalid header name '" + name + "': use letters, digits and "
-            + "!#$%&'*+-.^_`|~ only");
-      }
-      if (!value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c != 0x7f)) {
-        violations.add("headers", "the value of header '" + name
-            + "' must not contain control characters");
-      }
-    });
-  }
-
-  private static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
-  }
-
-  private static void checkUrl(String key, String value, Violations violations) {
-    if (value == null) {
-      return;
-    }
-    try {
-      URI uri = new URI(value.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return;
-      }
-    } catch (URISyntaxException e) {
-      // reported below, with the form expected
-    }
-    violations.add(key, "invalid URL '" + value + "': write an http:// or https:// URL, such as "
-        + "http://collector:4318");
+    HttpChecks.headers(headers, EXPORTER_HEADERS, violations);
   }
 }

@@ -32,7 +32,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The trust and key managers a {@link TlsConfig} stands for, read from PEM files with the JDK
  * alone, for both the gRPC and the HTTP exporter. Errors name the key and the file.
  */
-final class TlsMaterial {
+public final class TlsMaterial {
 
   private static final Pattern PEM = Pattern.compile(
       "-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -89,7 +89,7 @@ final class TlsMaterial {
   }
 
   /** An SSL context for a client with {@code tls}'s trust and keys. */
-  static SSLContext sslContext(TlsConfig tls, ComponentSettings settings) throws IOException {
+  public static SSLContext sslContext(TlsConfig tls, ComponentSettings settings) throws IOException {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyManagers(tls, settings), trustManagers(tls, settings), null);

@@ -14,26 +14,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An OTLP/HTTP backend on 127.0.0.1 for tests, on core's {@link HttpServer}: records each request
- * and answers from a script, then 200 with an empty export response.
+ * An HTTP backend (OTLP/HTTP, remote write) on 127.0.0.1 for tests, on core's
+ * {@link HttpServer}: records each request and answers from a script, then 200 with an empty
+ * body.
  */
-final class FakeHttpBackend implements AutoCloseable {
+public final class FakeHttpBackend implements AutoCloseable {
 
   /** One request as the backend saw it (body decompressed when the server decompresses). */
-  record Received(String path, HttpHeaders headers, byte[] body) {}
+  public record Received(String path, HttpHeaders headers, byte[] body) {}
 
   /** A scripted answer; {@code status} 0 leaves the request unanswered. */
-  record Answer(int status, Map<String, String> headers, String contentType, byte[] body) {
-    static Answer never() {
+  public record Answer(int status, Map<String, String> headers, String contentType, byte[] body) {
+    public static Answer never() {
       return new Answer(0, Map.of(), null, new byte[0]);
     }
   }
 
-  final BlockingQueue<Received> requests = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Received> requests = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   private final HttpServer server;
 
-  FakeHttpBackend(boolean decompress) throws IOException {
+  public FakeHttpBackend(boolean decompress) throws IOException {
     server = HttpServer.start(new HttpServer.Options("fake otlp backend",
         Endpoint.parse("127.0.0.1:0"), 20 << 20, decompress, 1), (request, responder) -> {
           requests.add(new Received(request.path(), new DefaultHttpHeaders().set(request.headers()),
@@ -50,15 +51,15 @@ final class FakeHttpBackend implements AutoCloseable {
   }
 
   /** The base URL, such as {@code http://127.0.0.1:43567}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.address().getPort();
   }
 
-  void answerNext(Answer... answers) {
+  public void answerNext(Answer... answers) {
     script.addAll(java.util.List.of(answers));
   }
 
-  Received nextRequest() throws InterruptedException {
+  public Received nextRequest() throws InterruptedException {
     Received received = requests.poll(10, TimeUnit.SECONDS);
     if (received == null) {
       throw new AssertionError("the backend received no request within 10s");

@@ -2,6 +2,7 @@ package io.homeostat.receiver.otlp;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -42,6 +43,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Telemetry made by the real OpenTelemetry SDK, and the OTLP requests its exporters send for it
@@ -60,10 +62,7 @@ public final class SdkTelemetry {
 
   /** A server span and its child with attributes, an event, an error status and fixed times. */
   public static List<SpanData> spans() {
-    List<SpanData> spans = new CopyOnWriteArrayList<>();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
-        .addSpanProcessor(SimpleSpanProcessor.create(new SpanCapture(spans))).build()) {
-      Tracer tracer = provider.get("io.homeostat.test", "1.0.0");
+    return record(tracer -> {
       Span parent = tracer.spanBuilder("GET /checkout").setSpanKind(SpanKind.SERVER)
           .setStartTimestamp(T0, TimeUnit.NANOSECONDS)
           .setAttribute("req", "REQ-F-AUTH-001").setAttribute("http.response.status_code", 200L)
@@ -76,6 +75,18 @@ public final class SdkTelemetry {
       child.setStatus(StatusCode.ERROR, "timeout");
       child.end(T0 + 5_000_000, TimeUnit.NANOSECONDS);
       parent.end(T0 + 10_000_000, TimeUnit.NANOSECONDS);
+    });
+  }
+
+  /**
+   * The spans {@code code} makes with a real SDK tracer of {@link #RESOURCE}, in the order they
+   * ended (the order an SDK exports them in).
+   */
+  public static List<SpanData> record(Consumer<Tracer> code) {
+    List<SpanData> spans = new CopyOnWriteArrayList<>();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
+        .addSpanProcessor(SimpleSpanProcessor.create(new SpanCapture(spans))).build()) {
+      code.accept(provider.get("io.homeostat.test", "1.0.0"));
     }
     return List.copyOf(spans);
   }
@@ -98,10 +109,7 @@ public final class SdkTelemetry {
 
   /** An error log inside a span and a plain info log without trace context. */
   public static List<LogRecordData> logs() {
-    List<LogRecordData> logs = new CopyOnWriteArrayList<>();
-    try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(RESOURCE)
-        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new LogCapture(logs))).build()) {
-      var logger = provider.get("io.homeostat.test");
+    return logs(RESOURCE, logger -> {
       SpanContext inSpan = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
           TraceState.getDefault());
       logger.logRecordBuilder().setTimestamp(T0, TimeUnit.NANOSECONDS)
@@ -112,6 +120,15 @@ public final class SdkTelemetry {
       logger.logRecordBuilder().setTimestamp(T0 + 5_000, TimeUnit.NANOSECONDS)
           .setObservedTimestamp(T0 + 6_000, TimeUnit.NANOSECONDS)
           .setSeverity(Severity.INFO).setBody("cart saved").setAttribute("items", 4L).emit();
+    });
+  }
+
+  /** The records {@code writer} emits with the logger of a provider for {@code resource}. */
+  public static List<LogRecordData> logs(Resource resource, Consumer<Logger> writer) {
+    List<LogRecordData> logs = new CopyOnWriteArrayList<>();
+    try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(resource)
+        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new LogCapture(logs))).build()) {
+      writer.accept(provider.get("io.homeostat.test"));
     }
     return List.copyOf(logs);
   }

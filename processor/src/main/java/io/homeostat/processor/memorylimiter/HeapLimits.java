@@ -1,0 +1,14 @@
+package io.homeostat.processor.memorylimiter;
+
+/**
+ * The memory limiter's limits in bytes of used heap.
+ *
+ * @param hard above it, data is refused and a garbage collection is requested
+ * @param soft above it, data is refused
+ */
+record HeapLimits(long hard, long soft) {
+
+  String describe() {
+    return "soft limit " + (soft >> 20) + " MiB, hard limit " + (hard >> 20) + " MiB";
+  }
+}
