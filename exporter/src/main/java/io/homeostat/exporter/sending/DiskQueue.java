@@ -165,7 +165,6 @@ final class DiskQueue implements RequestQueue {
     try {
       return checkpoint.read();
     } catch (CorruptCheckpointException e) {
-      corruptBytes.inc();
       log.atWarn().addKeyValue("exporter", id).addKeyValue("file", checkpoint.file())
           .log("exporter {}: the disk queue's checkpoint {} cannot be read ({}); sending its "
               + "queue again from the first segment: the backend may receive some requests "

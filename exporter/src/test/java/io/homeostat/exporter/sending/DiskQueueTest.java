@@ -154,6 +154,11 @@ class DiskQueueTest {
     }
   }
 
+  /** The first segment file of the queue copied to {@code configDir} by {@link #crash}. */
+  private static Path firstSegment(Path configDir) throws IOException {
+    return segmentFiles(configDir.resolve("queue/otlp-test")).get(0);
+  }
+
   private double metric(String name) {
     return registry.value(name, "exporter", ID);
   }
@@ -283,7 +288,7 @@ class DiskQueueTest {
     List<Message> offered = numbered(0, 3);
     offerAll(queue, offered);
     Path copy = crash(queue);
-    Path segment = segmentFiles(copy.resolve("queue/otlp-test")).get(0);
+    Path segment = firstSegment(copy);
     long torn = Segment.HEADER + 2L * RECORD_SIZE;
     try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
       file.setLength(torn + RECORD_SIZE - 5);
@@ -312,7 +317,7 @@ class DiskQueueTest {
     List<Message> offered = numbered(0, 3);
     offerAll(queue, offered);
     Path copy = crash(queue);
-    Path segment = segmentFiles(copy.resolve("queue/otlp-test")).get(0);
+    Path segment = firstSegment(copy);
     long end = Files.size(segment);
     try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
       file.setLength(end + 4096);
@@ -335,7 +340,7 @@ class DiskQueueTest {
     List<Message> offered = numbered(0, 30);
     offerAll(queue, offered);
     Path copy = crash(queue);
-    Path first = segmentFiles(copy.resolve("queue/otlp-test")).get(0);
+    Path first = firstSegment(copy);
     long damaged = Segment.HEADER + RECORD_SIZE;
     damage(first, damaged);
     int perSegment = (4096 - Segment.HEADER) / RECORD_SIZE;
@@ -409,7 +414,7 @@ class DiskQueueTest {
     List<Message> offered = numbered(0, 3);
     offerAll(queue, offered);
     Path copy = crash(queue);
-    Path segment = segmentFiles(copy.resolve("queue/otlp-test")).get(0);
+    Path segment = firstSegment(copy);
     long second = Segment.HEADER + RECORD_SIZE;
     try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
       byte[] body = new byte[RECORD_SIZE - RecordFormat.FRAME];
