@@ -53,6 +53,10 @@ class QueuedExporterTest {
     throw new ExportException("connection refused", null);
   };
 
+  /** Retries an hour apart, forever: shutdown comes before the next attempt. */
+  private static final RetryConfig PATIENT = new RetryConfig(true, Duration.ofHours(1), 0, 1,
+      Duration.ofHours(1), Duration.ZERO);
+
   static final class ScriptedSender implements Sender {
     final AtomicInteger calls = new AtomicInteger();
     final List<Message> received = new CopyOnWriteArrayList<>();
@@ -310,10 +314,8 @@ class QueuedExporterTest {
   @Test
   void shutdownGivesUpWhatItCannotDeliverByTheDeadlineAndReportsItBySignal() throws Exception {
     sender.step = REFUSED;
-    RetryConfig patient = new RetryConfig(true, Duration.ofHours(1), 0, 1, Duration.ofHours(1),
-        Duration.ZERO);
     try (LogCapture logs = new LogCapture()) {
-      start(new QueueConfig(true, 1, 10), patient, RetryClock.SYSTEM);
+      start(new QueueConfig(true, 1, 10), PATIENT, RetryClock.SYSTEM);
       exporter.offer(Signal.TRACES, TestRequests.spans(3));
       Await.equal(1, sender.calls::get);
       exporter.offer(Signal.TRACES, TestRequests.spans(3));
@@ -363,10 +365,8 @@ class QueuedExporterTest {
   @Test
   void aDiskQueueKeepsWhatShutdownCouldNotDeliverAndSendsItAfterTheRestart() throws Exception {
     sender.step = REFUSED;
-    RetryConfig patient = new RetryConfig(true, Duration.ofHours(1), 0, 1, Duration.ofHours(1),
-        Duration.ZERO);
     try (LogCapture logs = new LogCapture()) {
-      startOnDisk(registry, sender, diskQueue(10), patient);
+      startOnDisk(registry, sender, diskQueue(10), PATIENT);
       exporter.offer(Signal.TRACES, TestRequests.spans(3));
       Await.equal(1, sender.calls::get);
       exporter.offer(Signal.TRACES, TestRequests.spans(2));
