@@ -23,10 +23,6 @@ final class InFlight {
     writtenAt.remove(offset);
   }
 
-  boolean isEmpty() {
-    return writtenAt.isEmpty();
-  }
-
   /** The lowest offset taken and not ended, or {@code otherwise} when there is none. */
   long lowest(long otherwise) {
     Iterator<Long> first = writtenAt.keySet().iterator();

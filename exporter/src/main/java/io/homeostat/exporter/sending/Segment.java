@@ -66,7 +66,7 @@ final class Segment {
     return new Segment(base, file, size);
   }
 
-  static String fileName(long base) {
+  private static String fileName(long base) {
     return String.format("%020d.seg", base);
   }
 
