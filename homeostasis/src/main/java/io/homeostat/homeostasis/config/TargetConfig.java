@@ -21,12 +21,15 @@ import java.util.Set;
  * One target as written, in the seed format ({@code metric}, {@code target}, {@code operator},
  * {@code alert_threshold}) or the richer one. Keys left out are null and take their defaults in
  * {@link #resolve}.
+ *
+ * <p>Not {@link Validatable} itself: {@link TargetSpecs} calls {@link #validate} once binding is
+ * done, so that a value the binder could not read is not reported again as missing.
  */
 record TargetConfig(String name, String metric, String span, ErrorRateConfig errorRate,
     LogsConfig logs, RatioConfig ratio, Double target, Operator operator, Double alertThreshold,
     Duration window, @ConfigKey("for") Duration holdFor, String severity, String description,
     Duration notifyNoData, MatchConfig match, Integer minSamples, Boolean requirementOnly,
-    Double objective, Duration period) implements Validatable {
+    Double objective, Duration period) {
 
   /** The slowest burn-rate alert of SLO mode looks back this far, so a period is at least as long. */
   static final Duration SHORTEST_PERIOD = Duration.ofDays(3);
@@ -37,8 +40,8 @@ record TargetConfig(String name, String metric, String span, ErrorRateConfig err
         null, null, null, null, null, null, null);
   }
 
-  @Override
-  public void validate(Violations violations) {
+  /** Reports every way the target as written cannot work. */
+  void validate(Validatable.Violations violations) {
     List<String> sources = sources();
     if (sources.isEmpty()) {
       violations.add("has no source: set one of metric, span, error_rate, logs or ratio");
@@ -76,7 +79,7 @@ record TargetConfig(String name, String metric, String span, ErrorRateConfig err
     }
   }
 
-  private void checkTarget(Violations violations) {
+  private void checkTarget(Validatable.Violations violations) {
     boolean slo = objective != null || period != null;
     boolean eventCounts = errorRate != null || ratio != null;
     if (slo && eventCounts) {
@@ -90,7 +93,7 @@ record TargetConfig(String name, String metric, String span, ErrorRateConfig err
       }
     } else {
       if (target == null) {
-        violations.add("target", "is required: the value to hold " + sources().get(0) + " to, "
+        violations.add("target", "is required: the value the " + sources().get(0) + " is held to, "
             + "such as 500 with operator lt");
       }
       if (operator == null) {
@@ -119,7 +122,7 @@ record TargetConfig(String name, String metric, String span, ErrorRateConfig err
   }
 
   /** A single value's threshold lies beyond its target, where the value goes when it drifts. */
-  private void checkThresholdSide(Violations violations) {
+  private void checkThresholdSide(Validatable.Violations violations) {
     boolean lowerIsBetter = operator == Operator.LT || operator == Operator.LTE;
     boolean higherIsBetter = operator == Operator.GT || operator == Operator.GTE;
     if (lowerIsBetter && alertThreshold < target) {
@@ -133,7 +136,7 @@ record TargetConfig(String name, String metric, String span, ErrorRateConfig err
     }
   }
 
-  private void checkSlo(Violations violations) {
+  private void checkSlo(Validatable.Violations violations) {
     if (objective == null && period == null) {
       return;
     }

@@ -9,6 +9,7 @@ import io.homeostat.core.config.ConfigNode.MapNode;
 import io.homeostat.core.config.ConfigNode.ScalarNode;
 import io.homeostat.core.config.ConfigProblem;
 import io.homeostat.core.config.ConfigProblems;
+import io.homeostat.core.config.Validatable;
 import io.homeostat.core.req.Catalog;
 import io.homeostat.core.req.CatalogStore;
 import io.homeostat.core.req.ReqKeys;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns targets as written into {@link TargetSpec}s: the one parser for the pipeline config's
@@ -120,9 +123,35 @@ public final class TargetSpecs {
   }
 
   private void target(String requirement, ConfigNode node) {
-    int errorsBefore = errorCount();
-    TargetConfig config = new ConfigBinder(problems).bind(node, TargetConfig.class, null);
-    if (config == null || errorCount() > errorsBefore) {
+    ConfigProblems binding = new ConfigProblems();
+    TargetConfig config = new ConfigBinder(binding).bind(node, TargetConfig.class, null);
+    binding.all().forEach(p -> problems.add(p.severity(), p.location(), p.path(), p.message()));
+    if (config == null || !(node instanceof MapNode map)) {
+      return;
+    }
+    Set<String> unreadable = binding.errors().stream().map(ConfigProblem::path).collect(Collectors.toSet());
+    boolean[] invalid = {binding.hasErrors()};
+    config.validate(new Validatable.Violations() {
+      @Override
+      public void add(String key, String message) {
+        ConfigNode at = find(map, key);
+        String path = at != null ? at.path() : map.childPath(key);
+        if (!unreadable.contains(path)) {
+          problems.add(ConfigProblem.Severity.ERROR, at != null ? at.location() : map.location(), path, message);
+        }
+        invalid[0] = true;
+      }
+
+      @Override
+      public void add(String message) {
+        // A target whose values could not all be read may lack a source for that reason alone.
+        if (unreadable.isEmpty()) {
+          problems.error(map, message);
+        }
+        invalid[0] = true;
+      }
+    });
+    if (invalid[0]) {
       return;
     }
     TargetSpec spec = config.resolve(requirement, defaults, node.location());
@@ -135,8 +164,15 @@ public final class TargetSpecs {
     specs.add(spec);
   }
 
-  private int errorCount() {
-    return (int) problems.all().stream()
-        .filter(p -> p.severity() == ConfigProblem.Severity.ERROR).count();
+  /** Follows a dotted key such as {@code match.metric_names} down from {@code map}, or null. */
+  private static ConfigNode find(MapNode map, String dottedKey) {
+    ConfigNode at = map;
+    for (String part : dottedKey.split("\\.")) {
+      if (!(at instanceof MapNode m) || m.get(part) == null) {
+        return null;
+      }
+      at = m.get(part);
+    }
+    return at;
   }
 }

@@ -97,7 +97,8 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
       }
       registerGauges(watch);
     }
-    this.saved = savedState();
+    // What the file holds: the first evaluation saves over it if targets were dropped since.
+    this.saved = List.copyOf(restored.values());
   }
 
   private Watch watch(TargetSpec spec, long watchStart) {
