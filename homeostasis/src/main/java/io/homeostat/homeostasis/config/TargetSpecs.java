@@ -134,7 +134,7 @@ public final class TargetSpecs {
     config.validate(new Validatable.Violations() {
       @Override
       public void add(String key, String message) {
-        ConfigNode at = find(map, key);
+        ConfigNode at = map.find(key);
         String path = at != null ? at.path() : map.childPath(key);
         if (!unreadable.contains(path)) {
           problems.add(ConfigProblem.Severity.ERROR, at != null ? at.location() : map.location(), path, message);
@@ -162,17 +162,5 @@ public final class TargetSpecs {
       return;
     }
     specs.add(spec);
-  }
-
-  /** Follows a dotted key such as {@code match.metric_names} down from {@code map}, or null. */
-  private static ConfigNode find(MapNode map, String dottedKey) {
-    ConfigNode at = map;
-    for (String part : dottedKey.split("\\.")) {
-      if (!(at instanceof MapNode m) || m.get(part) == null) {
-        return null;
-      }
-      at = m.get(part);
-    }
-    return at;
   }
 }

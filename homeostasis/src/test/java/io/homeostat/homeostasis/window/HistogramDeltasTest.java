@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeostat.homeostasis.model.Operator;
+import io.homeostat.homeostasis.testing.Otlp;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import java.time.Duration;
@@ -20,16 +21,7 @@ class HistogramDeltasTest {
   final BucketList buckets = new BucketList();
 
   static HistogramDataPoint explicit(long start, double[] bounds, long... counts) {
-    HistogramDataPoint.Builder point = HistogramDataPoint.newBuilder().setStartTimeUnixNano(start);
-    long total = 0;
-    for (double bound : bounds) {
-      point.addExplicitBounds(bound);
-    }
-    for (long count : counts) {
-      point.addBucketCounts(count);
-      total += count;
-    }
-    return point.setCount(total).build();
+    return Otlp.histogramPoint(0, start, bounds, counts);
   }
 
   @Test
