@@ -4,6 +4,8 @@ import static io.homeostat.homeostasis.testing.Otlp.attr;
 import static io.homeostat.homeostasis.testing.Otlp.counter;
 import static io.homeostat.homeostasis.testing.Otlp.metrics;
 import static io.homeostat.homeostasis.testing.Otlp.point;
+import static io.homeostat.homeostasis.testing.Otlp.span;
+import static io.homeostat.homeostasis.testing.Otlp.traces;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -11,7 +13,10 @@ import io.homeostat.homeostasis.model.Evaluation;
 import io.homeostat.homeostasis.model.Operator;
 import io.homeostat.homeostasis.model.TargetState;
 import java.nio.file.Path;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +152,28 @@ class SloTest {
       }
       // The 5 m window (in 30 s buckets) drops below 14.4x within 6 minutes; the 6 h pair never held.
       assertEquals(6, minutes, 1);
+    }
+  }
+
+  @Test
+  void spanDurationsInSloModeCountGoodSpansByTheirTarget() {
+    String yaml = """
+        targets:
+          REQ-NFR-PERF-001: { span: auth.login, target: 500, operator: lt, objective: 99, period: 7d }
+        """;
+    try (EngineHarness h = new EngineHarness(yaml, dir)) {
+      List<Span> spans = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        spans.add(span("auth.login", "REQ-NFR-PERF-001", h.now(), i < 5 ? 900 : 100));
+      }
+      h.send(traces(spans));
+      h.advance(Duration.ofMinutes(1));
+      Evaluation evaluation = h.evaluate();
+      assertEquals(0.995, evaluation.compliance(), 1e-12);
+      assertEquals(0.5, evaluation.errorBudgetRemaining(), 1e-9);
+      assertEquals(99.5, evaluation.actual(), 1e-9);
+      assertEquals(99, evaluation.target());
+      assertEquals(TargetState.OK, evaluation.state());
     }
   }
 }

@@ -28,6 +28,10 @@ import io.homeostat.homeostasis.testing.Yaml;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogram;
+import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -282,6 +286,34 @@ class SourcesTest {
       // Baseline {10,10,0,0}; then {50,40,10,0}; then a reset adds the whole {5,0,5,0}.
       assertEquals(110, evaluation.samples());
       assertEquals(95.0 / 110, evaluation.compliance(), 1e-12);
+    }
+  }
+
+  @Test
+  void aCumulativeExponentialHistogramIsADistributionToo() {
+    String yaml = """
+        targets:
+          REQ-NFR-PERF-001: { metric: login_latency_ms, target: 256, operator: lt, alert_threshold: 0.9, min_samples: 1 }
+        """;
+    try (EngineHarness h = new EngineHarness(yaml, dir)) {
+      long before = h.now() - Duration.ofHours(1).toNanos();
+      // Scale 0: bucket 7 is (128, 256], bucket 8 is (256, 512].
+      long[][] cumulative = {{10, 1}, {100, 21}};
+      for (long[] counts : cumulative) {
+        ExponentialHistogramDataPoint point = ExponentialHistogramDataPoint.newBuilder()
+            .setTimeUnixNano(h.now()).setStartTimeUnixNano(before).setScale(0)
+            .setCount(counts[0] + counts[1]).setPositive(ExponentialHistogramDataPoint.Buckets.newBuilder()
+                .setOffset(7).addBucketCounts(counts[0]).addBucketCounts(counts[1]))
+            .addAttributes(attr("req", "REQ-NFR-PERF-001")).build();
+        h.send(metrics(Metric.newBuilder().setName("login_latency_ms").setExponentialHistogram(
+            ExponentialHistogram.newBuilder().setAggregationTemporality(
+                AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE).addDataPoints(point)).build()));
+        h.advance(Duration.ofSeconds(10));
+      }
+      Evaluation evaluation = h.evaluate();
+      assertEquals(110, evaluation.samples());
+      assertEquals(90.0 / 110, evaluation.compliance(), 1e-12);
+      assertEquals(TargetState.DEVIATING, evaluation.state());
     }
   }
 
