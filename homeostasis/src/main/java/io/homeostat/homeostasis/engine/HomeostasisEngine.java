@@ -184,7 +184,10 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
     return watches.stream().map(watch -> watch.spec).toList();
   }
 
-  /** Saves what is pending and removes the targets' gauges. */
+  /**
+   * Saves what is pending and removes the targets' gauges. An engine that replaces this one (a
+   * reload) registers gauges of the same names: close this one first.
+   */
   @Override
   public void close() {
     store.close();

@@ -152,7 +152,7 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
       long time = Points.time(point.getTimeUnixNano(), now);
       if (kind == Kind.VALUES) {
         if (landed(values.observe(time, now, value), now)) {
-          exemplars(point.getExemplarsList(), true);
+          exemplars(point.getExemplarsList(), time, true);
         }
         continue;
       }
@@ -160,7 +160,7 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
           point.getAttributesList(), point.getStartTimeUnixNano(), value, now);
       if (!Double.isNaN(increase) && landed(increases.increase(time, now, increase), now)
           && capsFromAbove()) {
-        exemplars(point.getExemplarsList(), false);
+        exemplars(point.getExemplarsList(), time, false);
       }
     }
   }
@@ -201,8 +201,9 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
       case UNTRACKED -> untracked.inc();
       case BASELINE -> seen(now);
       case ADDED -> {
-        if (landed(histograms.histogram(Points.time(pointTime, now), now, buckets), now)) {
-          exemplars(exemplars, true);
+        long time = Points.time(pointTime, now);
+        if (landed(histograms.histogram(time, now, buckets), now)) {
+          exemplars(exemplars, time, true);
         }
       }
     }

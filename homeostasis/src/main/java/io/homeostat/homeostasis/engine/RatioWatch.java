@@ -124,10 +124,10 @@ final class RatioWatch extends Watch implements Watch.OfSpans, Watch.OfMetrics {
     if (Double.isNaN(increase)) {
       return;
     }
-    int slot = events.events(Points.time(pointTime, now), now, isGood ? increase : 0,
-        isTotal ? increase : 0);
-    if (landed(slot, now) && isTotal && !isGood) {
-      exemplars(exemplars, false);
+    long time = Points.time(pointTime, now);
+    if (landed(events.events(time, now, isGood ? increase : 0, isTotal ? increase : 0), now)
+        && isTotal && !isGood) {
+      exemplars(exemplars, time, false);
     }
   }
 

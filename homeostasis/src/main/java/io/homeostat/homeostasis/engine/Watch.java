@@ -136,13 +136,17 @@ abstract class Watch {
     exemplars.add(traceId, spanId, value, time);
   }
 
-  /** Keeps the OTLP exemplars of a point; with {@code violatingOnly}, those that miss the target. */
-  final void exemplars(List<Exemplar> list, boolean violatingOnly) {
+  /**
+   * Keeps the OTLP exemplars of a point at {@code pointTime} (the time of those that carry none);
+   * with {@code violatingOnly}, those whose value misses the target.
+   */
+  final void exemplars(List<Exemplar> list, long pointTime, boolean violatingOnly) {
     for (int i = 0; i < list.size(); i++) {
       Exemplar e = list.get(i);
       double value = e.hasAsDouble() ? e.getAsDouble() : e.getAsInt();
       if (!violatingOnly || violates(value)) {
-        exemplars.add(e.getTraceId(), e.getSpanId(), value, e.getTimeUnixNano());
+        exemplars.add(e.getTraceId(), e.getSpanId(), value,
+            e.getTimeUnixNano() != 0 ? e.getTimeUnixNano() : pointTime);
       }
     }
   }
