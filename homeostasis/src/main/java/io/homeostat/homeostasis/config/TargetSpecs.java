@@ -129,29 +129,9 @@ public final class TargetSpecs {
     if (config == null || !(node instanceof MapNode map)) {
       return;
     }
-    Set<String> unreadable = binding.errors().stream().map(ConfigProblem::path).collect(Collectors.toSet());
-    boolean[] invalid = {binding.hasErrors()};
-    config.validate(new Validatable.Violations() {
-      @Override
-      public void add(String key, String message) {
-        ConfigNode at = map.find(key);
-        String path = at != null ? at.path() : map.childPath(key);
-        if (!unreadable.contains(path)) {
-          problems.add(ConfigProblem.Severity.ERROR, at != null ? at.location() : map.location(), path, message);
-        }
-        invalid[0] = true;
-      }
-
-      @Override
-      public void add(String message) {
-        // A target whose values could not all be read may lack a source for that reason alone.
-        if (unreadable.isEmpty()) {
-          problems.error(map, message);
-        }
-        invalid[0] = true;
-      }
-    });
-    if (invalid[0]) {
+    TargetViolations violations = new TargetViolations(map, binding, problems);
+    config.validate(violations);
+    if (binding.hasErrors() || violations.any) {
       return;
     }
     TargetSpec spec = config.resolve(requirement, defaults, node.location());
@@ -162,5 +142,42 @@ public final class TargetSpecs {
       return;
     }
     specs.add(spec);
+  }
+
+  /**
+   * Reports what {@link TargetConfig#validate} finds at the keys it names, except where binding
+   * already reported the value as unreadable: {@code operator: less} is one mistake, not also a
+   * missing operator.
+   */
+  private static final class TargetViolations implements Validatable.Violations {
+    private final MapNode map;
+    private final Set<String> unreadable;
+    private final ConfigProblems problems;
+    private boolean any;
+
+    TargetViolations(MapNode map, ConfigProblems binding, ConfigProblems problems) {
+      this.map = map;
+      this.unreadable = binding.errors().stream().map(ConfigProblem::path).collect(Collectors.toSet());
+      this.problems = problems;
+    }
+
+    @Override
+    public void add(String key, String message) {
+      any = true;
+      ConfigNode at = map.find(key);
+      String path = at != null ? at.path() : map.childPath(key);
+      if (!unreadable.contains(path)) {
+        problems.add(ConfigProblem.Severity.ERROR, at != null ? at.location() : map.location(), path, message);
+      }
+    }
+
+    @Override
+    public void add(String message) {
+      any = true;
+      // A target whose values could not all be read may lack a source for that reason alone.
+      if (unreadable.isEmpty()) {
+        problems.error(map, message);
+      }
+    }
   }
 }
