@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.telemetry.Counter;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
@@ -8,6 +9,7 @@ import io.homeostat.homeostasis.window.BucketList;
 import io.homeostat.homeostasis.window.HistogramDeltas;
 import io.homeostat.homeostasis.window.SeriesKeys;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -15,6 +17,7 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code metric: NAME}. What the target measures depends on what the metric turns out to be, so
@@ -130,8 +133,8 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
   }
 
   private void refuse(Metric metric, Kind of) {
-    wrongKind.add(io.homeostat.core.otlp.OtlpRequests.dataPointCount(metric));
-    String why = of == null ? "is a " + metric.getDataCase().name().toLowerCase(java.util.Locale.ROOT)
+    wrongKind.add(OtlpRequests.dataPointCount(metric));
+    String why = of == null ? "is a " + metric.getDataCase().name().toLowerCase(Locale.ROOT)
         + ", which has no buckets or values to hold to a target"
         : kind == null ? "is a counter, which has no good and bad events for SLO mode: use a ratio"
         : "is a " + of.noun + ", but the target first saw a " + kind.noun;
@@ -196,7 +199,7 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
   }
 
   private void added(HistogramDeltas.Delta delta, long pointTime,
-      List<io.opentelemetry.proto.metrics.v1.Exemplar> exemplars, long now) {
+      List<Exemplar> exemplars, long now) {
     switch (delta) {
       case UNTRACKED -> untracked.inc();
       case BASELINE -> seen(now);

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.telemetry.Counter;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
@@ -7,6 +8,7 @@ import io.homeostat.homeostasis.target.Source;
 import io.homeostat.homeostasis.target.TargetSpec;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -14,6 +16,7 @@ import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code ratio: {good, total}}: good events over all events. Over metrics, an event is a counter's
@@ -106,14 +109,14 @@ final class RatioWatch extends Watch implements Watch.OfSpans, Watch.OfMetrics {
           }
         }
       }
-      default -> refuse(metric, "a " + metric.getDataCase().name().toLowerCase(java.util.Locale.ROOT));
+      default -> refuse(metric, "a " + metric.getDataCase().name().toLowerCase(Locale.ROOT));
     }
   }
 
   /** One point: an event count (a counter's value, a histogram's count) on either side. */
   private void count(Resource resource, InstrumentationScope scope, Metric metric,
       List<KeyValue> attributes, long start, double value, long pointTime,
-      List<io.opentelemetry.proto.metrics.v1.Exemplar> exemplars, boolean cumulative, long now) {
+      List<Exemplar> exemplars, boolean cumulative, long now) {
     boolean isGood = good.matches(metric.getName(), attributes);
     boolean isTotal = total.matches(metric.getName(), attributes);
     if (!isGood && !isTotal || !tagged(attributes, scope, resource)
@@ -132,7 +135,7 @@ final class RatioWatch extends Watch implements Watch.OfSpans, Watch.OfMetrics {
   }
 
   private void refuse(Metric metric, String what) {
-    wrongKind.add(io.homeostat.core.otlp.OtlpRequests.dataPointCount(metric));
+    wrongKind.add(OtlpRequests.dataPointCount(metric));
     log.warn("kind:" + spec.key(), "metric '" + metric.getName() + "' of ratio target "
         + spec.key() + " is " + what + ", which counts no events; its points are not counted: "
         + "select a counter (a monotonic sum) or a histogram", null);

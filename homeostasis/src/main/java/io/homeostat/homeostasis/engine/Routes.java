@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.pipeline.Signal;
 import io.homeostat.homeostasis.target.Source;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -66,7 +67,7 @@ final class Routes {
       } else if (source instanceof Source.Ratio ratio) {
         Set<String> names = new LinkedHashSet<>(List.of(ratio.good().name(), ratio.total().name()));
         for (String name : names) {
-          if (ratio.total().signal() == io.homeostat.core.pipeline.Signal.TRACES) {
+          if (ratio.total().signal() == Signal.TRACES) {
             add(spanNames, name, (Watch.OfSpans) watch);
           } else {
             add(metricNames, name, (Watch.OfMetrics) watch);

@@ -1,6 +1,7 @@
 package io.homeostat.homeostasis.target;
 
 import io.homeostat.core.pipeline.Signal;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,8 +38,8 @@ public record Selector(Signal signal, String name, Map<String, String> attribute
       String labels = attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
       if (status != SpanStatus.ANY) {
-        labels = labels.isEmpty() ? "status=" + status.name().toLowerCase(java.util.Locale.ROOT)
-            : labels + ",status=" + status.name().toLowerCase(java.util.Locale.ROOT);
+        labels = labels.isEmpty() ? "status=" + status.name().toLowerCase(Locale.ROOT)
+            : labels + ",status=" + status.name().toLowerCase(Locale.ROOT);
       }
       out.append('{').append(labels).append('}');
     }
