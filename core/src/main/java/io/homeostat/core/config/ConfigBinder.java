@@ -173,7 +173,7 @@ public final class ConfigBinder {
     return new Validatable.Violations() {
       @Override
       public void add(String key, String message) {
-        ConfigNode node = find(map, key);
+        ConfigNode node = map.find(key);
         if (node != null) {
           problems.error(node, message);
         } else {
@@ -187,18 +187,6 @@ public final class ConfigBinder {
         problems.error(map, message);
       }
     };
-  }
-
-  /** Follows a dotted key such as {@code tls.ca_file} down from {@code map}, or returns null. */
-  private static ConfigNode find(MapNode map, String dottedKey) {
-    ConfigNode at = map;
-    for (String part : dottedKey.split("\\.")) {
-      if (!(at instanceof MapNode m) || m.get(part) == null) {
-        return null;
-      }
-      at = m.get(part);
-    }
-    return at;
   }
 
   private static Object parseScalar(String text, Class<?> type) {

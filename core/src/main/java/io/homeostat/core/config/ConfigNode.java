@@ -40,6 +40,18 @@ public sealed interface ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNo
       return entries.get(key);
     }
 
+    /** Follows a dotted key such as {@code tls.ca_file} down from this mapping, or returns null. */
+    public ConfigNode find(String dottedKey) {
+      ConfigNode at = this;
+      for (String part : dottedKey.split("\\.")) {
+        if (!(at instanceof MapNode m) || m.get(part) == null) {
+          return null;
+        }
+        at = m.get(part);
+      }
+      return at;
+    }
+
     /** Where {@code key} was written; the mapping's own location if it was not. */
     public Location keyLocation(String key) {
       return keyLocations.getOrDefault(key, location);
