@@ -7,10 +7,13 @@ import io.homeostat.server.admin.AdminRoutes;
 import io.homeostat.server.admin.AdminServer;
 import io.homeostat.server.admin.ProcessMetrics;
 import io.homeostat.server.admin.Readiness;
+import io.homeostat.server.admin.Route;
+import io.homeostat.server.api.ApiRoutes;
 import io.homeostat.server.config.LoadedConfig;
 import io.homeostat.server.service.Service;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +43,10 @@ public final class Homeostat implements AutoCloseable {
   public static Homeostat start(LoadedConfig config) throws Exception {
     MetricRegistry metrics = new MetricRegistry();
     Service service = Service.create(config, metrics);
-    AdminServer admin = AdminServer.start(config.service().admin().endpoint(),
-        AdminRoutes.defaults(() -> readiness(service.state()),
-            List.of(metrics::collect, new ProcessMetrics())));
+    List<Route> routes = new ArrayList<>(AdminRoutes.defaults(() -> readiness(service.state()),
+        List.of(metrics::collect, new ProcessMetrics())));
+    service.homeostasis().ifPresent(h -> routes.addAll(ApiRoutes.routes(h.api())));
+    AdminServer admin = AdminServer.start(config.service().admin().endpoint(), routes);
     try {
       service.start();
     } catch (Exception e) {

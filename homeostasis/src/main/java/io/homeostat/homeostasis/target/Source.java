@@ -8,19 +8,12 @@ public sealed interface Source {
   /** The signal whose records feed the source. */
   Signal signal();
 
-  /** How an evaluation names what it measured, such as {@code span: auth.login}. */
-  String describe();
 
   /** An OTLP metric by name: a gauge, a sum, a histogram or an exponential histogram. */
   record Metric(String name) implements Source {
     @Override
     public Signal signal() {
       return Signal.METRICS;
-    }
-
-    @Override
-    public String describe() {
-      return name;
     }
   }
 
@@ -29,11 +22,6 @@ public sealed interface Source {
     @Override
     public Signal signal() {
       return Signal.TRACES;
-    }
-
-    @Override
-    public String describe() {
-      return "span: " + name;
     }
   }
 
@@ -47,11 +35,6 @@ public sealed interface Source {
     public Signal signal() {
       return Signal.TRACES;
     }
-
-    @Override
-    public String describe() {
-      return span == null ? "error_rate" : "error_rate(span: " + span + ")";
-    }
   }
 
   /** Log records at or above a severity, per minute. */
@@ -60,11 +43,6 @@ public sealed interface Source {
     public Signal signal() {
       return Signal.LOGS;
     }
-
-    @Override
-    public String describe() {
-      return "logs(severity >= " + severityMin + ")";
-    }
   }
 
   /** Good events over all events, each counted by a selector of metric points or spans. */
@@ -72,11 +50,6 @@ public sealed interface Source {
     @Override
     public Signal signal() {
       return total.signal();
-    }
-
-    @Override
-    public String describe() {
-      return "ratio(" + good + " / " + total + ")";
     }
   }
 }

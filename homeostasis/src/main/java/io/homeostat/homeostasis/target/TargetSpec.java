@@ -53,8 +53,12 @@ public record TargetSpec(String requirement, String name, Source source, double 
     return new TargetKey(requirement, name);
   }
 
-  /** What the target measures, as evaluations and alerts name it. */
+  /**
+   * What the target measures, as evaluations and alerts name it ({@code metric} in the payload):
+   * its name, which is the metric's or span's name unless the target gives another, so that a
+   * ratio reads {@code login_success_rate} as its author called it.
+   */
   public String measure() {
-    return source.describe();
+    return name;
   }
 }

@@ -106,7 +106,7 @@ class TargetSpecsTest {
     assertEquals(Duration.ofMinutes(10), span.notifyNoData());
     assertEquals(50, span.minSamples());
     assertEquals(List.of("auth-service"), span.match().services());
-    assertEquals("span: auth.login", span.measure());
+    assertEquals("auth.login", span.measure());
 
     assertEquals(new Source.ErrorRate(null), specs.get(1).source());
     assertEquals("error_rate", specs.get(1).name());

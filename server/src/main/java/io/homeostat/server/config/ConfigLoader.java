@@ -51,13 +51,15 @@ public final class ConfigLoader {
     List<PipelineSpec> pipelines = new PipelineResolver(defined,
         section(section(root, "service"), "pipelines"), problems).resolve(config.service().pipelines());
     warnUnused(root, defined, pipelines, problems);
+    new HomeostasisCheck(root, file, problems).check(config, defined, pipelines);
     problems.throwIfErrors();
     return new LoadedConfig(file, config.service(),
         used(defined.get(ComponentKind.RECEIVER), pipelines, PipelineSpec::receivers),
         used(defined.get(ComponentKind.PROCESSOR), pipelines, PipelineSpec::processors),
         used(defined.get(ComponentKind.EXPORTER), pipelines, PipelineSpec::exporters),
         used(defined.get(ComponentKind.CONNECTOR), pipelines, PipelineSpec::exporters),
-        List.copyOf(pipelines), problems.warnings());
+        List.copyOf(pipelines), config.homeostasis(), config.alerting(), config.feedback(),
+        problems.warnings());
   }
 
   private Map<ComponentId, ComponentSpec> components(ComponentKind kind, MapNode section,

@@ -2,6 +2,9 @@ package io.homeostat.server.config;
 
 import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.config.ConfigProblem;
+import io.homeostat.homeostasis.alerting.AlertingConfig;
+import io.homeostat.homeostasis.config.HomeostasisConfig;
+import io.homeostat.homeostasis.intents.FeedbackConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,9 @@ import java.util.Map;
  * Only components used by a pipeline are here. A pipeline's receivers and exporters may be
  * connectors: those ids are in {@link #connectors}.
  *
+ * @param homeostasis the top-level {@code homeostasis:} section, or null when absent
+ * @param alerting the top-level {@code alerting:} section, or null
+ * @param feedback the top-level {@code feedback:} section, or null
  * @param warnings problems that do not stop the server (unset variables, unused components)
  */
 public record LoadedConfig(
@@ -21,6 +27,9 @@ public record LoadedConfig(
     Map<ComponentId, ComponentSpec> exporters,
     Map<ComponentId, ComponentSpec> connectors,
     List<PipelineSpec> pipelines,
+    HomeostasisConfig homeostasis,
+    AlertingConfig alerting,
+    FeedbackConfig feedback,
     List<ConfigProblem> warnings) {
 
   /** Where state that outlives a restart is kept: {@code service.data_dir}, resolved. */

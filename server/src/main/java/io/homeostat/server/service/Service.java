@@ -5,6 +5,8 @@ import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.component.Lifecycle;
 import io.homeostat.core.component.SharedState;
+import io.homeostat.homeostasis.Homeostasis;
+import io.homeostat.homeostasis.model.HomeostasisStage;
 import io.homeostat.core.pipeline.Connector;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Processor;
@@ -16,6 +18,7 @@ import io.homeostat.server.config.ComponentSpec;
 import io.homeostat.server.config.LoadedConfig;
 import io.homeostat.server.config.PipelineSpec;
 import io.homeostat.server.pipeline.Ring;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +26,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,7 @@ public final class Service {
 
   private final Map<ComponentId, Exporter> exporters;
   private final Map<ComponentId, Connector> connectors;
+  private final Homeostasis homeostasis;
   private final List<Processor> processors;
   private final Ring ring;
   private final Map<ComponentId, Receiver> receivers;
@@ -50,9 +55,11 @@ public final class Service {
   private volatile State state = State.STARTING;
 
   private Service(Map<ComponentId, Exporter> exporters, Map<ComponentId, Connector> connectors,
-      List<Processor> processors, Ring ring, Map<ComponentId, Receiver> receivers) {
+      Homeostasis homeostasis, List<Processor> processors, Ring ring,
+      Map<ComponentId, Receiver> receivers) {
     this.exporters = exporters;
     this.connectors = connectors;
+    this.homeostasis = homeostasis;
     this.processors = processors;
     this.ring = ring;
     this.receivers = receivers;
@@ -69,6 +76,14 @@ public final class Service {
     config.connectors().forEach((id, spec) -> connectors.put(id, Components.connector(spec,
         settings(spec, config, metrics, shared), signalsOf(id, config), entries(id, config, ring))));
 
+    // The homeostasis processors of every pipeline find the one runtime in the shared state.
+    Homeostasis homeostasis = config.homeostasis() == null ? null : Homeostasis.create(
+        config.homeostasis(), config.alerting(), config.feedback(),
+        new ComponentSettings(ComponentId.of("homeostasis"), metrics, config.configDir(), shared),
+        config.dataDir().resolve("homeostasis"), Clock.systemUTC());
+    if (homeostasis != null) {
+      shared.get(HomeostasisStage.KEY, HomeostasisStage.class, () -> homeostasis);
+    }
     List<Processor> processors = new ArrayList<>();
     for (PipelineSpec pipeline : config.pipelines()) {
       List<Processor> stages = new ArrayList<>();
@@ -86,7 +101,7 @@ public final class Service {
     Map<ComponentId, Receiver> receivers = new LinkedHashMap<>();
     config.receivers().forEach((id, spec) -> receivers.put(id, Components.receiver(spec,
         settings(spec, config, metrics, shared), entries(id, config, ring))));
-    return new Service(exporters, connectors, processors, ring, receivers);
+    return new Service(exporters, connectors, homeostasis, processors, ring, receivers);
   }
 
   /** The ring entries of a receiver or connector: per signal, the pipelines that receive from it. */
@@ -126,6 +141,9 @@ public final class Service {
       }
       for (Connector connector : connectors.values()) {
         start(connector);
+      }
+      if (homeostasis != null) {
+        start(homeostasis);
       }
       for (Processor processor : processors) {
         start(processor);
@@ -203,6 +221,11 @@ public final class Service {
 
   public State state() {
     return state;
+  }
+
+  /** The homeostasis runtime, when the config has a {@code homeostasis:} section. */
+  public Optional<Homeostasis> homeostasis() {
+    return Optional.ofNullable(homeostasis);
   }
 
   /** The receivers by id, for tests and the admin API to find where they listen. */
