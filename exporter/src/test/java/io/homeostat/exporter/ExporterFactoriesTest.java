@@ -14,7 +14,7 @@ class ExporterFactoriesTest {
   void everyExporterTypeIsFoundThroughItsServiceFile() {
     List<String> types = new ArrayList<>();
     ComponentRegistry.load().types(ComponentKind.EXPORTER).forEach(types::add);
-    assertEquals(List.of("debug", "file", "nop", "otlp", "otlphttp", "prometheus",
+    assertEquals(List.of("debug", "file", "loki", "nop", "otlp", "otlphttp", "prometheus",
         "prometheusremotewrite"), types);
   }
 }

@@ -4,12 +4,10 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
-import io.homeostat.core.config.Durations;
 import io.homeostat.core.otlp.OtlpJson;
 import io.homeostat.core.otlp.OtlpJsonException;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
-import io.homeostat.core.retry.RetryAfter;
 import io.homeostat.exporter.sending.ExportException;
 import io.homeostat.exporter.sending.PermanentExportException;
 import io.homeostat.exporter.sending.Sender;
@@ -21,20 +19,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import javax.net.ssl.SSLException;
 
 /** Posts export requests with the JDK's HTTP client, one URL per signal. */
 final class HttpSender implements Sender {
@@ -78,28 +72,8 @@ final class HttpSender implements Sender {
       post.header("Content-Encoding", "gzip");
     }
     config.headers().forEach(post::header);
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw new ExportException("no answer from the OTLP/HTTP backend at " + url + " within "
-          + "timeout (" + Durations.format(config.timeout()) + "): the backend is overloaded or "
-          + "unreachable, or raise timeout", e);
-    } catch (ConnectException e) {
-      throw new ExportException("cannot connect to the OTLP/HTTP backend at " + url + ": " + e
-          + "; check that the endpoint is right and the backend is up", e);
-    } catch (SSLException e) {
-      throw new ExportException("the TLS handshake with " + url + " failed: " + e.getMessage()
-          + "; check tls.ca_file (or the system trust store), tls.cert_file and tls.key_file, "
-          + "and that the server's certificate names the URL's host; use http:// if the "
-          + "backend listens in plaintext", e);
-    } catch (IOException e) {
-      throw new ExportException("sending to the OTLP/HTTP backend at " + url + " failed: " + e
-          + "; check that the endpoint is right and the backend is up", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExportException("sending to " + url + " was interrupted by shutdown", e);
-    }
+    HttpResponse<byte[]> response =
+        HttpPost.send(client, post.build(), "the OTLP/HTTP backend", config.timeout());
     int status = response.statusCode();
     if (status / 100 == 2) {
       return PartialSuccess.of(decodeResponse(signal, response));
@@ -109,9 +83,7 @@ final class HttpSender implements Sender {
     if (!RETRYABLE.contains(status)) {
       throw new PermanentExportException(message, null);
     }
-    Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After")
-        .orElse(null), Instant.now()).orElse(Duration.ZERO);
-    throw new ExportException(message, retryAfter, null);
+    throw new ExportException(message, HttpPost.retryAfter(response, Instant.now()), null);
   }
 
   private byte[] body(Message request) {

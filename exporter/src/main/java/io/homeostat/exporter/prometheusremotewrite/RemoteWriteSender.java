@@ -4,10 +4,9 @@ import com.google.protobuf.Message;
 import io.airlift.compress.snappy.SnappyCompressor;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
-import io.homeostat.core.config.Durations;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
-import io.homeostat.core.retry.RetryAfter;
+import io.homeostat.exporter.otlp.HttpPost;
 import io.homeostat.exporter.otlp.TlsMaterial;
 import io.homeostat.exporter.prometheus.translate.Translator;
 import io.homeostat.exporter.sending.ExportException;
@@ -15,16 +14,12 @@ import io.homeostat.exporter.sending.PermanentExportException;
 import io.homeostat.exporter.sending.Sender;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import javax.net.ssl.SSLException;
 
 /**
  * Posts the metric points of one request to a remote-write receiver: translated, encoded as a
@@ -87,28 +82,8 @@ final class RemoteWriteSender implements Sender {
         .header("X-Prometheus-Remote-Write-Version", "0.1.0")
         .POST(HttpRequest.BodyPublishers.ofByteArray(compressed, 0, length));
     config.headers().forEach(post::header);
-    HttpResponse<byte[]> response;
-    try {
-      response = client.send(post.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw new ExportException("no answer from the remote-write receiver at " + url
-          + " within timeout (" + Durations.format(config.timeout()) + "): it is overloaded or "
-          + "unreachable, or raise timeout", e);
-    } catch (ConnectException e) {
-      throw new ExportException("cannot connect to the remote-write receiver at " + url + ": "
-          + e + "; check that the endpoint is right and the receiver is up", e);
-    } catch (SSLException e) {
-      throw new ExportException("the TLS handshake with " + url + " failed: " + e.getMessage()
-          + "; check tls.ca_file (or the system trust store), tls.cert_file and tls.key_file, "
-          + "and that the server's certificate names the URL's host; use http:// if the "
-          + "receiver listens in plaintext", e);
-    } catch (IOException e) {
-      throw new ExportException("writing to the remote-write receiver at " + url + " failed: "
-          + e + "; check that the endpoint is right and the receiver is up", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ExportException("writing to " + url + " was interrupted by shutdown", e);
-    }
+    HttpResponse<byte[]> response = HttpPost.send(client, post.build(),
+        "the remote-write receiver", config.timeout());
     int status = response.statusCode();
     if (status / 100 == 2) {
       return Outcome.ACCEPTED;
@@ -116,9 +91,7 @@ final class RemoteWriteSender implements Sender {
     String message = "the remote-write receiver at " + url + " answered " + status
         + quote(response.body()) + hint(status);
     if (status / 100 == 5 || status == 429) {
-      Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After")
-          .orElse(null), clock.instant()).orElse(Duration.ZERO);
-      throw new ExportException(message, retryAfter, null);
+      throw new ExportException(message, HttpPost.retryAfter(response, clock.instant()), null);
     }
     throw new PermanentExportException(message, null);
   }

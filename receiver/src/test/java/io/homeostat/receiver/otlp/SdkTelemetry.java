@@ -2,6 +2,7 @@ package io.homeostat.receiver.otlp;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -108,10 +109,7 @@ public final class SdkTelemetry {
 
   /** An error log inside a span and a plain info log without trace context. */
   public static List<LogRecordData> logs() {
-    List<LogRecordData> logs = new CopyOnWriteArrayList<>();
-    try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(RESOURCE)
-        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new LogCapture(logs))).build()) {
-      var logger = provider.get("io.homeostat.test");
+    return logs(RESOURCE, logger -> {
       SpanContext inSpan = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
           TraceState.getDefault());
       logger.logRecordBuilder().setTimestamp(T0, TimeUnit.NANOSECONDS)
@@ -122,6 +120,15 @@ public final class SdkTelemetry {
       logger.logRecordBuilder().setTimestamp(T0 + 5_000, TimeUnit.NANOSECONDS)
           .setObservedTimestamp(T0 + 6_000, TimeUnit.NANOSECONDS)
           .setSeverity(Severity.INFO).setBody("cart saved").setAttribute("items", 4L).emit();
+    });
+  }
+
+  /** The records {@code writer} emits with the logger of a provider for {@code resource}. */
+  public static List<LogRecordData> logs(Resource resource, Consumer<Logger> writer) {
+    List<LogRecordData> logs = new CopyOnWriteArrayList<>();
+    try (SdkLoggerProvider provider = SdkLoggerProvider.builder().setResource(resource)
+        .addLogRecordProcessor(SimpleLogRecordProcessor.create(new LogCapture(logs))).build()) {
+      writer.accept(provider.get("io.homeostat.test"));
     }
     return List.copyOf(logs);
   }

@@ -23,6 +23,11 @@ public record LoadedConfig(
     List<PipelineSpec> pipelines,
     List<ConfigProblem> warnings) {
 
+  /** Where state that outlives a restart is kept: {@code service.data_dir}, resolved. */
+  public Path dataDir() {
+    return configDir().resolve(service.dataDir()).normalize();
+  }
+
   /** The directory relative paths in component configs resolve against. */
   public Path configDir() {
     Path parent = file.toAbsolutePath().getParent();

@@ -141,7 +141,7 @@ class ValidateCommandTest {
               fiel: { path: out.jsonl }
             """ + pipelines,
             "c.yaml:5:3: exporters.fiel: unknown exporter type 'fiel'; did you mean 'file'?"
-                + " (known types: debug, file, nop, otlp, otlphttp, prometheus,"
+                + " (known types: debug, file, loki, nop, otlp, otlphttp, prometheus,"
                 + " prometheusremotewrite)"));
   }
 
