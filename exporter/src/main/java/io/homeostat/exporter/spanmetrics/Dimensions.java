@@ -60,7 +60,7 @@ final class Dimensions {
       }
       values[i] = value;
     }
-    probe.span(group, spanName ? span.getName() : null, spanKind ? span.getKindValue() : -1,
+    probe.span(group, spanName ? span.getNameBytes() : null, spanKind ? span.getKindValue() : -1,
         statusCode ? span.getStatus().getCodeValue() : -1);
   }
 
@@ -71,7 +71,7 @@ final class Dimensions {
       out.add(attribute(BuiltIn.SERVICE_NAME, group.serviceName));
     }
     if (spanName) {
-      out.add(attribute(BuiltIn.SPAN_NAME, KeyValues.string(key.spanName())));
+      out.add(attribute(BuiltIn.SPAN_NAME, KeyValues.string(key.spanName().toStringUtf8())));
     }
     if (spanKind) {
       Span.SpanKind kind = Span.SpanKind.forNumber(key.kind());

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.spanmetrics;
 
+import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * What tells one series from another. The pipeline thread keeps one mutable instance as a probe:
  * it fills it with a span's values (strings and values the decoded span already holds) and looks
  * the series up with it, so that a span of an existing series costs no allocation; only a new
- * series gets an immutable {@link #copy}.
+ * series gets an immutable {@link #copy}. The span name stays the bytes protobuf decoded, which
+ * compare and hash without being made a {@code String}.
  *
  * <p>Excluded built-in dimensions are null (names) or −1 (kind and status) in every key.
  */
@@ -16,7 +18,7 @@ final class SeriesKey {
 
   private Group group;
   private String requirement;
-  private String spanName;
+  private ByteString spanName;
   private int kind;
   private int status;
   private final AnyValue[] dimensions;
@@ -44,7 +46,7 @@ final class SeriesKey {
   }
 
   /** Sets the span's values, once per span; the extra dimensions must be filled already. */
-  void span(Group group, String spanName, int kind, int status) {
+  void span(Group group, ByteString spanName, int kind, int status) {
     this.group = group;
     this.spanName = spanName;
     this.kind = kind;
@@ -72,7 +74,7 @@ final class SeriesKey {
     return requirement;
   }
 
-  String spanName() {
+  ByteString spanName() {
     return spanName;
   }
 
