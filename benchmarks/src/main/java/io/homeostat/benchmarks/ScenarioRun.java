@@ -43,8 +43,8 @@ final class ScenarioRun {
 
   /** What a run is told by the command line. */
   record Options(Scenario scenario, Duration warmup, Duration duration, TransportKind transport,
-      List<String> serverJvmOptions, Integer inFlight, Path serverJar, Path configDir,
-      Path logDir) {}
+      List<String> serverJvmOptions, Integer inFlight, Path serverJar, Path serverConfig,
+      Path sinkConfig, Path logDir) {}
 
   enum TransportKind { GRPC, HTTP }
 
@@ -60,17 +60,20 @@ final class ScenarioRun {
     Ports ports = Ports.free();
     String name = options.scenario().testbedName() + "-" + stamp;
     try (ServerProcess sink = ServerProcess.start("sink", options.serverJar(),
-        options.configDir().resolve("sink.yaml"), List.of(),
+        options.sinkConfig(), List.of(),
         Map.of("BENCH_GRPC_PORT", Integer.toString(ports.sinkGrpc()),
             "BENCH_ADMIN_PORT", Integer.toString(ports.sinkAdmin())),
         ports.sinkAdmin(), options.logDir().resolve(name + "-sink.log"))) {
       sink.awaitReady(READY_TIMEOUT);
       try (ServerProcess server = ServerProcess.start("server under test", options.serverJar(),
-          serverConfig(), options.serverJvmOptions(),
+          options.serverConfig(), options.serverJvmOptions(),
           Map.of("BENCH_GRPC_PORT", Integer.toString(ports.serverGrpc()),
               "BENCH_HTTP_PORT", Integer.toString(ports.serverHttp()),
               "BENCH_ADMIN_PORT", Integer.toString(ports.serverAdmin()),
-              "BENCH_SINK_PORT", Integer.toString(ports.sinkGrpc())),
+              "BENCH_SINK_PORT", Integer.toString(ports.sinkGrpc()),
+              // An empty disk queue for each run: one left by an earlier run would be sent too.
+              "BENCH_QUEUE_DIR", options.logDir().resolve(name + "-queue").toAbsolutePath()
+                  .toString()),
           ports.serverAdmin(), options.logDir().resolve(name + "-server.log"))) {
         server.awaitReady(READY_TIMEOUT);
         System.out.printf("%s: server under test pid %d (log %s), sink pid %d (log %s)%n",
@@ -78,10 +81,6 @@ final class ScenarioRun {
         return loadAndStop(server, sink, ports, startedAt, machine, loadAverage);
       }
     }
-  }
-
-  private Path serverConfig() {
-    return options.configDir().resolve("bench.yaml");
   }
 
   private ScenarioResult loadAndStop(ServerProcess server, ServerProcess sink, Ports ports,
@@ -131,7 +130,7 @@ final class ScenarioRun {
         serverCpu > 0 ? load.acceptedItems() / serverCpu : 0,
         window.server(), window.sink(), window.generator(),
         ScenarioResult.Delivery.of(total.acceptedItems(), acceptedByServer, delivered),
-        serverExit, sinkExit, Files.readString(serverConfig()));
+        serverExit, sinkExit, Files.readString(options.serverConfig()));
   }
 
   private record Window(LoadCounts load, double seconds, ResourceUsage server, ResourceUsage sink,

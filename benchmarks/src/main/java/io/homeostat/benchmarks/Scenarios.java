@@ -23,13 +23,14 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am verify -DskipTests
- * java -cp benchmarks/target/benchmarks.jar io.homeostat.benchmarks.Scenarios Trace10kSPS [--duration 60s] [--transport grpc|http]
+ * java -cp benchmarks/target/benchmarks.jar io.homeostat.benchmarks.Scenarios Trace10kSPS [--duration 60s] [--transport grpc|http] [--config bench-disk.yaml]
  * </pre>
  *
  * <p>Scenarios: {@code Trace10kSPS}, {@code Log10kDPS}, {@code Metric10kDPS} (10,000 items a
  * second in requests of 100: the server's CPU and memory) and {@code MaxTraces} (flat out: spans
  * a second and spans per server CPU-second). Two servers start from {@code server/target/homeostat.jar}:
- * the server under test with {@code benchmarks/config/bench.yaml}, exporting over OTLP/gRPC to a
+ * the server under test with {@code benchmarks/config/bench.yaml} (or {@code --config}), exporting
+ * over OTLP/gRPC to a
  * sink with {@code benchmarks/config/sink.yaml} that drops what it receives. The table goes to
  * standard output, the JSON to {@code benchmarks/results/}, the servers' logs to
  * {@code benchmarks/target/scenario-logs/}. The exit status is 1 when data was lost or a server
@@ -81,8 +82,13 @@ public final class Scenarios implements Callable<Integer> {
   Path serverJar;
 
   @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "benchmarks/config",
-      description = "Where bench.yaml and sink.yaml are (default: ${DEFAULT-VALUE}).")
+      description = "Where the server's config and sink.yaml are (default: ${DEFAULT-VALUE}).")
   Path configDir;
+
+  @Option(names = "--config", paramLabel = "FILE", defaultValue = "bench.yaml",
+      description = "The config of the server under test, in --config-dir, such as "
+          + "bench-disk.yaml for the disk queue (default: ${DEFAULT-VALUE}).")
+  String config;
 
   @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "benchmarks/results",
       description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
@@ -128,9 +134,9 @@ public final class Scenarios implements Callable<Integer> {
           + " does not exist; build it with mvn -B -ntp -pl benchmarks -am verify -DskipTests, "
           + "from the repository's root");
     }
-    for (String config : List.of("bench.yaml", "sink.yaml")) {
-      if (!Files.isRegularFile(configDir.resolve(config))) {
-        throw new CommandLine.ParameterException(spec.commandLine(), configDir.resolve(config)
+    for (String file : List.of(config, "sink.yaml")) {
+      if (!Files.isRegularFile(configDir.resolve(file))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), configDir.resolve(file)
             + " does not exist; run from the repository's root or pass --config-dir");
       }
     }
@@ -141,7 +147,7 @@ public final class Scenarios implements Callable<Integer> {
     List<String> jvmOptions = serverJvmOptions != null ? split(serverJvmOptions) : fromFile(jvmOptionsFile);
     return new ScenarioRun.Options(chosen, duration("--warmup", warmup, true),
         duration("--duration", duration, false), kind, jvmOptions, inFlight, serverJar,
-        configDir, logDir);
+        configDir.resolve(config), configDir.resolve("sink.yaml"), logDir);
   }
 
   private static List<String> split(String options) {

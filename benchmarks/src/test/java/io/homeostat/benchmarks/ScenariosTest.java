@@ -50,6 +50,21 @@ class ScenariosTest {
     assertEquals(Duration.ofSeconds(60), options.warmup());
     assertEquals(ScenarioRun.TransportKind.GRPC, options.transport());
     assertEquals(List.of(), options.serverJvmOptions());
+    assertEquals(configs.resolve("bench.yaml"), options.serverConfig());
+    assertEquals(configs.resolve("sink.yaml"), options.sinkConfig());
+  }
+
+  @Test
+  void anotherServerConfigIsTakenFromTheConfigDir() throws IOException {
+    Files.writeString(configs.resolve("bench-disk.yaml"), "");
+    assertEquals(configs.resolve("bench-disk.yaml"),
+        options("MaxTraces", "--config", "bench-disk.yaml").serverConfig());
+  }
+
+  @Test
+  void aMissingServerConfigIsRefused() {
+    assertEquals(configs.resolve("bench-tape.yaml") + " does not exist; run from the "
+        + "repository's root or pass --config-dir", error("MaxTraces", "--config", "bench-tape.yaml"));
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.homeostat.exporter.sending;
 
+import io.homeostat.core.config.ByteSize;
+import io.homeostat.core.config.Durations;
 import io.homeostat.core.config.Validatable;
+import java.time.Duration;
 
 /**
  * An exporter's {@code sending_queue}, with the OpenTelemetry Collector's keys and defaults: up
@@ -10,14 +13,41 @@ import io.homeostat.core.config.Validatable;
  * be switched off entirely. With {@code enabled: false} nothing waits beyond what the senders can
  * take at once: the queue holds at most {@code num_consumers} requests and {@code queue_size} is
  * ignored. Either way a full queue refuses the request and the client is asked to retry.
+ *
+ * <p>With {@code storage} the queue lives on disk, in a directory of its own under that one, and
+ * survives an outage of the backend and a restart of the server (see {@link DiskQueue}); the
+ * keys after it only apply then.
+ *
+ * @param storage the directory of disk queues, relative to the config file; null keeps the queue
+ *     in memory
+ * @param segmentSize the size at which the disk queue starts a new segment file
+ * @param maxSize the most the disk queue may hold on disk
+ * @param fsync when the disk queue forces its writes to the device
+ * @param fsyncInterval how often, with {@code fsync: interval}
  */
-public record QueueConfig(boolean enabled, int numConsumers, int queueSize) implements Validatable {
+public record QueueConfig(boolean enabled, int numConsumers, int queueSize, String storage,
+    ByteSize segmentSize, ByteSize maxSize, FsyncPolicy fsync, Duration fsyncInterval)
+    implements Validatable {
 
   public static final QueueConfig DEFAULT = new QueueConfig(true, 10, 1000);
+
+  /** The smallest segment: a segment that cannot hold a few requests only costs files. */
+  static final ByteSize MIN_SEGMENT_SIZE = new ByteSize(4096);
+
+  /** A queue in memory; the disk keys keep their defaults. */
+  public QueueConfig(boolean enabled, int numConsumers, int queueSize) {
+    this(enabled, numConsumers, queueSize, null, ByteSize.ofMebibytes(64),
+        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1));
+  }
 
   /** The number of requests that can wait for a sender. */
   public int capacity() {
     return enabled ? queueSize : numConsumers;
+  }
+
+  /** True when the queue lives on disk. */
+  public boolean onDisk() {
+    return storage != null;
   }
 
   @Override
@@ -29,6 +59,31 @@ public record QueueConfig(boolean enabled, int numConsumers, int queueSize) impl
     if (enabled && queueSize < 1) {
       violations.add("queue_size", "must be at least 1, was " + queueSize
           + ": it is the number of requests that may wait for a sender, such as 1000");
+    }
+    if (onDisk()) {
+      validateDisk(violations);
+    }
+  }
+
+  private void validateDisk(Violations violations) {
+    if (storage.isBlank()) {
+      violations.add("storage", "must name a directory, such as data/queue, was '" + storage
+          + "'; leave it out to keep the queue in memory");
+    } else if (!enabled) {
+      violations.add("storage", "needs the queue: remove enabled: false, or remove storage to "
+          + "keep at most num_consumers requests in memory");
+    }
+    if (segmentSize.bytes() < MIN_SEGMENT_SIZE.bytes()) {
+      violations.add("segment_size", "must be at least " + MIN_SEGMENT_SIZE + ", was "
+          + segmentSize + ": it is the size at which the queue starts a new file, such as 64MiB");
+    } else if (maxSize.bytes() / 2 < segmentSize.bytes()) {
+      violations.add("max_size", "must be at least twice segment_size (" + segmentSize
+          + "), was " + maxSize + ": the queue frees space a whole segment at a time; raise "
+          + "max_size or lower segment_size");
+    }
+    if (fsync == FsyncPolicy.INTERVAL && (fsyncInterval.isNegative() || fsyncInterval.isZero())) {
+      violations.add("fsync_interval", "must be positive, was " + Durations.format(fsyncInterval)
+          + ": it is how often written requests are forced to the disk, such as 1s");
     }
   }
 }

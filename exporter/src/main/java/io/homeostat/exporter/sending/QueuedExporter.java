@@ -14,19 +14,16 @@ import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
+import io.homeostat.exporter.sending.RequestQueue.Job;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the exporter supplies a {@link Sender}, this class supplies the rest.
  *
  * <p>{@link #offer} runs on the pipeline thread and never blocks: it puts the request into a
- * bounded queue, or returns false when the queue is full or closed. {@code num_consumers} threads
+ * bounded queue, in memory or on disk ({@link RequestQueue}), or returns false when the queue is
+ * full or closed. {@code num_consumers} threads
  * take requests and send them, each attempt bounded by {@code timeout}. A retryable failure is
  * tried again after a {@link Backoff} wait (longer if the backend asked for it) until
  * {@code retry_on_failure.max_elapsed_time} is spent; a {@link PermanentExportException} drops
@@ -43,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * per interval per kind.
  *
  * <p>{@link #shutdown} closes the queue, lets the consumers send what is queued (retrying only
- * where the wait ends before the deadline), then stops them and reports at WARN what could not be
- * delivered.
+ * where the wait ends before the deadline), then stops them and reports what could not be
+ * delivered: lost, at WARN, from a memory queue; kept for the next start, at INFO, on disk.
  */
 public final class QueuedExporter implements Exporter {
 
@@ -65,8 +63,7 @@ public final class QueuedExporter implements Exporter {
   private final int numConsumers;
   private final Backoff backoff;
   private final RetryClock clock;
-  private final BlockingQueue<Job> queue;
-  private final int capacity;
+  private final RequestQueue queue;
   private final MetricRegistry registry;
   private final ExporterMetrics metrics;
   private final RateLimitedLog failures;
@@ -76,8 +73,6 @@ public final class QueuedExporter implements Exporter {
   private final CountDownLatch stopping = new CountDownLatch(1);
   /** Opens when nothing is pending after shutdown began. */
   private final CountDownLatch drained = new CountDownLatch(1);
-  /** Requests (even index) and items (odd index) per signal ordinal given up at shutdown. */
-  private final AtomicLongArray undelivered = new AtomicLongArray(2 * Signal.values().length);
   private final List<Thread> consumers = new ArrayList<>();
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile boolean accepting;
@@ -116,20 +111,26 @@ public final class QueuedExporter implements Exporter {
     this.numConsumers = queue.numConsumers();
     this.backoff = backoff;
     this.clock = clock;
-    this.capacity = queue.capacity();
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.queue = RequestQueue.create(settings, queue);
     this.registry = settings.metrics();
     this.metrics = new ExporterMetrics(registry, id, signals);
     this.failures = new RateLimitedLog(log, LOG_INTERVAL);
     registry.gauge("homeostat_exporter_queue_size", "Requests waiting in the sending queue.",
         this.queue::size, "exporter", id);
     registry.gauge("homeostat_exporter_queue_capacity", "Requests the sending queue can hold.",
-        () -> capacity, "exporter", id);
+        this.queue::capacity, "exporter", id);
   }
 
   @Override
   public void start() throws Exception {
-    sender.start();
+    queue.open();
+    try {
+      sender.start();
+    } catch (Exception e) {
+      queue.close();
+      throw e;
+    }
+    pending.addAndGet(queue.size());
     for (int i = 0; i < numConsumers; i++) {
       Thread thread = new Thread(this::consume, "exporter-" + id + "-" + i);
       thread.setDaemon(true);
@@ -148,15 +149,12 @@ public final class QueuedExporter implements Exporter {
     int items = OtlpRequests.itemCount(request);
     if (accepting) {
       pending.incrementAndGet();
-      if (queue.offer(new Job(signal, request, items))) {
+      if (queue.offer(signal, request, items)) {
         return true;
       }
       finished();
       failures.warn("queue_full", "exporter " + id + " refused " + items + " "
-          + words(signal) + " and asked the client to retry: its sending queue is full ("
-          + capacity + " requests). The backend is slow or unreachable (see the failures logged "
-          + "before this), or the queue is too small for the load: raise "
-          + "sending_queue.queue_size or num_consumers", null);
+          + words(signal) + " and asked the client to retry: " + queue.refusal(), null);
     }
     metrics.enqueueFailed(signal, items);
     return false;
@@ -170,10 +168,10 @@ public final class QueuedExporter implements Exporter {
       } catch (InterruptedException e) {
         return;
       }
-      if (stopped) {
-        giveUp(job);
+      if (!stopped && deliver(job)) {
+        queue.done(job);
       } else {
-        deliver(job);
+        queue.abandon(job);
       }
       finished();
     }
@@ -185,29 +183,32 @@ public final class QueuedExporter implements Exporter {
     }
   }
 
-  private void deliver(Job job) {
+  /**
+   * Sends {@code job} until it is delivered or dropped for good (true), or shutdown gives it up
+   * (false).
+   */
+  private boolean deliver(Job job) {
     long start = clock.nanoTime();
     for (int retry = 0; ; retry++) {
       ExportException failure;
       try {
-        recordSuccess(job, sender.send(job.signal, job.request, attemptDeadline()));
-        return;
+        recordSuccess(job, sender.send(job.signal(), job.request(), attemptDeadline()));
+        return true;
       } catch (PermanentExportException e) {
         drop(job, "permanent", "the backend refused them and sending them again cannot help", e);
-        return;
+        return true;
       } catch (ExportException e) {
         failure = e;
       } catch (RuntimeException e) {
         drop(job, "unexpected", "the exporter failed unexpectedly (a bug: please report it)", e);
-        return;
+        return true;
       }
       if (stopped || Thread.currentThread().isInterrupted()) {
-        giveUp(job);
-        return;
+        return false;
       }
       if (!backoff.config().enabled()) {
         drop(job, "failed", "retry_on_failure is off", failure);
-        return;
+        return true;
       }
       Duration delay = backoff.nextDelay(retry, failure.retryAfter());
       Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
@@ -216,20 +217,18 @@ public final class QueuedExporter implements Exporter {
             + (retry == 0 ? " attempt" : " attempts") + " over " + roughly(elapsed)
             + " (retry_on_failure.max_elapsed_time is "
             + Durations.format(backoff.config().maxElapsedTime()) + ")", failure);
-        return;
+        return true;
       }
-      failures.warn("retry", "exporter " + id + " failed to send " + job.items + " "
-          + words(job.signal) + " and retries in "
+      failures.warn("retry", "exporter " + id + " failed to send " + job.items() + " "
+          + words(job.signal()) + " and retries in "
           + roughly(delay) + ": " + failure.getMessage(), null);
       try {
         if (!pause(delay.toNanos())) {
-          giveUp(job);
-          return;
+          return false;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        giveUp(job);
-        return;
+        return false;
       }
       metrics.retried();
     }
@@ -268,16 +267,17 @@ public final class QueuedExporter implements Exporter {
   }
 
   private void recordSuccess(Job job, Outcome.Accepted outcome) {
-    long rejected = Math.min(outcome.rejected(), job.items);
-    metrics.sent(job.signal, job.items - rejected);
+    long rejected = Math.min(outcome.rejected(), job.items());
+    metrics.sent(job.signal(), job.items() - rejected);
     if (rejected > 0) {
-      metrics.sendFailed(job.signal, rejected);
+      metrics.sendFailed(job.signal(), rejected);
       failures.warn("partial", "exporter " + id + ": the backend rejected " + rejected + " of "
-          + job.items + " " + words(job.signal) + " for good (partial success): "
+          + job.items() + " " + words(job.signal()) + " for good (partial success): "
           + describe(outcome.message()), null);
     } else if (!outcome.message().isEmpty()) {
       failures.warn("partial_warning", "exporter " + id + ": the backend accepted "
-          + job.items + " " + words(job.signal) + " with a warning: " + outcome.message(), null);
+          + job.items() + " " + words(job.signal()) + " with a warning: " + outcome.message(),
+          null);
     }
   }
 
@@ -286,19 +286,11 @@ public final class QueuedExporter implements Exporter {
   }
 
   private void drop(Job job, String kind, String why, Exception failure) {
-    metrics.sendFailed(job.signal, job.items);
-    failures.warn(kind, "exporter " + id + " dropped " + job.items + " " + words(job.signal)
+    metrics.sendFailed(job.signal(), job.items());
+    failures.warn(kind, "exporter " + id + " dropped " + job.items() + " " + words(job.signal())
         + ", " + why + ": " + failure.getMessage(),
         // An export failure's message already tells the story; anything else is a bug to show.
         failure instanceof ExportException ? null : failure);
-  }
-
-  /** A request that shutdown left undelivered: counted now, reported once at the end. */
-  private void giveUp(Job job) {
-    metrics.sendFailed(job.signal, job.items);
-    int at = 2 * job.signal.ordinal();
-    undelivered.incrementAndGet(at);
-    undelivered.addAndGet(at + 1, job.items);
   }
 
   @Override
@@ -332,9 +324,7 @@ public final class QueuedExporter implements Exporter {
                 + "leaving it behind (a send that ignores its timeout?)", id);
       }
     }
-    List<Job> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(this::giveUp);
+    Unsent unsent = queue.close();
     try {
       sender.shutdown();
     } catch (RuntimeException e) {
@@ -342,31 +332,25 @@ public final class QueuedExporter implements Exporter {
     }
     registry.removeGauge("homeostat_exporter_queue_size", "exporter", id);
     registry.removeGauge("homeostat_exporter_queue_capacity", "exporter", id);
-    reportUndelivered();
+    report(unsent);
   }
 
-  private void reportUndelivered() {
-    long requests = 0;
-    long items = 0;
-    StringJoiner bySignal = new StringJoiner(", ");
-    for (Signal signal : Signal.values()) {
-      long r = undelivered.get(2 * signal.ordinal());
-      long n = undelivered.get(2 * signal.ordinal() + 1);
-      if (r > 0) {
-        bySignal.add(signal.configName() + ": " + r + (r == 1 ? " request (" : " requests (") + n
-            + " " + words(signal) + ")");
-        requests += r;
-        items += n;
-      }
+  private void report(Unsent unsent) {
+    if (unsent.requests() == 0) {
+      return;
     }
-    if (requests > 0) {
-      log.atWarn().addKeyValue("exporter", id).addKeyValue("requests", requests)
-          .addKeyValue("items", items)
-          .log("exporter {} stopped with data it could not deliver before the shutdown deadline, "
-              + "now lost: {}. The backend was slow or unreachable (see the failures logged "
-              + "before); a longer shutdown timeout gives it more time", id, bySignal);
+    if (unsent.kept()) {
+      log.atInfo().addKeyValue("exporter", id).addKeyValue("requests", unsent.requests())
+          .addKeyValue("items", unsent.items())
+          .log("exporter {} stopped with data it has not delivered yet, kept in its disk queue "
+              + "{} and sent after the restart: {}", id, unsent.keptIn(), unsent.describe());
+      return;
     }
+    unsent.forEachSignal(metrics::sendFailed);
+    log.atWarn().addKeyValue("exporter", id).addKeyValue("requests", unsent.requests())
+        .addKeyValue("items", unsent.items())
+        .log("exporter {} stopped with data it could not deliver before the shutdown deadline, "
+            + "now lost: {}. The backend was slow or unreachable (see the failures logged "
+            + "before); a longer shutdown timeout gives it more time", id, unsent.describe());
   }
-
-  private record Job(Signal signal, Message request, int items) {}
 }

@@ -2,12 +2,14 @@ package io.homeostat.exporter.sending;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.config.ConfigBinder;
 import io.homeostat.core.config.ConfigProblem;
 import io.homeostat.core.config.ConfigProblems;
 import io.homeostat.core.config.EnvExpander;
 import io.homeostat.core.config.YamlConfigReader;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,83 @@ class QueueConfigTest {
     bind("sending_queue:\n  queue_size: -1\n");
     assertEquals(List.of("test.yaml:2:15: sending_queue.queue_size: must be at least 1, was -1: "
         + "it is the number of requests that may wait for a sender, such as 1000"), errors());
+  }
+
+  @Test
+  void storageMovesTheQueueToDiskWithSegmentsOf64MiBUpTo1GiBForcedEverySecond() {
+    QueueConfig bound = bind("sending_queue:\n  storage: data/queue\n");
+    assertEquals(List.of(), errors());
+    assertEquals(new QueueConfig(true, 10, 1000, "data/queue", ByteSize.ofMebibytes(64),
+        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1)), bound);
+    assertEquals(true, bound.onDisk());
+    assertEquals(false, QueueConfig.DEFAULT.onDisk());
+  }
+
+  @Test
+  void everyDiskKeyIsRead() {
+    QueueConfig bound = bind("sending_queue:\n  storage: q\n  segment_size: 1MiB\n"
+        + "  max_size: 10MB\n  fsync: ALWAYS\n  fsync_interval: 250ms\n");
+    assertEquals(List.of(), errors());
+    assertEquals(new QueueConfig(true, 10, 1000, "q", ByteSize.ofMebibytes(1),
+        new ByteSize(10_000_000), FsyncPolicy.ALWAYS, Duration.ofMillis(250)), bound);
+  }
+
+  @Test
+  void anEmptyStorageIsRefused() {
+    bind("sending_queue:\n  storage: ''\n");
+    assertEquals(List.of("test.yaml:2:12: sending_queue.storage: must name a directory, such as "
+        + "data/queue, was ''; leave it out to keep the queue in memory"), errors());
+  }
+
+  @Test
+  void storageWithTheQueueDisabledIsRefused() {
+    bind("sending_queue:\n  enabled: false\n  storage: q\n");
+    assertEquals(List.of("test.yaml:3:12: sending_queue.storage: needs the queue: remove "
+        + "enabled: false, or remove storage to keep at most num_consumers requests in memory"),
+        errors());
+  }
+
+  @Test
+  void aSegmentBelow4KiBIsRefused() {
+    bind("sending_queue:\n  storage: q\n  segment_size: 1000\n");
+    assertEquals(List.of("test.yaml:3:17: sending_queue.segment_size: must be at least 4KiB, "
+        + "was 1000B: it is the size at which the queue starts a new file, such as 64MiB"),
+        errors());
+  }
+
+  @Test
+  void aMaxSizeBelowTwoSegmentsIsRefused() {
+    bind("sending_queue:\n  storage: q\n  max_size: 100MiB\n");
+    assertEquals(List.of("test.yaml:3:13: sending_queue.max_size: must be at least twice "
+        + "segment_size (64MiB), was 100MiB: the queue frees space a whole segment at a time; "
+        + "raise max_size or lower segment_size"), errors());
+  }
+
+  @Test
+  void aZeroFsyncIntervalIsRefusedWithFsyncInterval() {
+    bind("sending_queue:\n  storage: q\n  fsync_interval: 0s\n");
+    assertEquals(List.of("test.yaml:3:19: sending_queue.fsync_interval: must be positive, was "
+        + "0s: it is how often written requests are forced to the disk, such as 1s"), errors());
+  }
+
+  @Test
+  void aZeroFsyncIntervalDoesNotMatterWithOtherPolicies() {
+    bind("sending_queue:\n  storage: q\n  fsync: never\n  fsync_interval: 0s\n");
+    assertEquals(List.of(), errors());
+  }
+
+  @Test
+  void anUnknownFsyncPolicyIsRefused() {
+    bind("sending_queue:\n  storage: q\n  fsync: sometimes\n");
+    assertEquals(List.of("test.yaml:3:10: sending_queue.fsync: expected one of never, interval, "
+        + "always, found 'sometimes'"), errors());
+  }
+
+  @Test
+  void aBadSizeIsRefused() {
+    bind("sending_queue:\n  storage: q\n  max_size: lots\n");
+    assertEquals(List.of("test.yaml:3:13: sending_queue.max_size: invalid size 'lots': write a "
+        + "number of bytes, optionally with a unit (B, KB, MB, GB, KiB, MiB, GiB), such as 20MiB"),
+        errors());
   }
 }

@@ -2,12 +2,14 @@ package io.homeostat.exporter.sending;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
 import io.homeostat.core.component.ComponentId;
 import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.Deadline;
+import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.Backoff;
@@ -16,6 +18,7 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.exporter.Await;
 import io.homeostat.exporter.LogCapture;
 import io.homeostat.exporter.TestRequests;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QueuedExporterTest {
 
@@ -48,6 +52,10 @@ class QueuedExporterTest {
   private static final Step REFUSED = call -> {
     throw new ExportException("connection refused", null);
   };
+
+  /** Retries an hour apart, forever: shutdown comes before the next attempt. */
+  private static final RetryConfig PATIENT = new RetryConfig(true, Duration.ofHours(1), 0, 1,
+      Duration.ofHours(1), Duration.ZERO);
 
   static final class ScriptedSender implements Sender {
     final AtomicInteger calls = new AtomicInteger();
@@ -306,10 +314,8 @@ class QueuedExporterTest {
   @Test
   void shutdownGivesUpWhatItCannotDeliverByTheDeadlineAndReportsItBySignal() throws Exception {
     sender.step = REFUSED;
-    RetryConfig patient = new RetryConfig(true, Duration.ofHours(1), 0, 1, Duration.ofHours(1),
-        Duration.ZERO);
     try (LogCapture logs = new LogCapture()) {
-      start(new QueueConfig(true, 1, 10), patient, RetryClock.SYSTEM);
+      start(new QueueConfig(true, 1, 10), PATIENT, RetryClock.SYSTEM);
       exporter.offer(Signal.TRACES, TestRequests.spans(3));
       Await.equal(1, sender.calls::get);
       exporter.offer(Signal.TRACES, TestRequests.spans(3));
@@ -337,5 +343,91 @@ class QueuedExporterTest {
 
     assertEquals(2.0, metric("homeostat_exporter_send_failed_spans_total"));
     assertEquals(0, sender.closed.getCount());
+  }
+
+  @TempDir
+  Path home;
+
+  private QueueConfig diskQueue(int queueSize) {
+    return new QueueConfig(true, 1, queueSize, "queue", ByteSize.ofMebibytes(1),
+        ByteSize.ofMebibytes(64), FsyncPolicy.INTERVAL, Duration.ofSeconds(1));
+  }
+
+  private QueuedExporter startOnDisk(MetricRegistry metrics, Sender sender, QueueConfig queue,
+      RetryConfig retry) throws Exception {
+    exporter = new QueuedExporter(new ComponentSettings(ComponentId.parse(ID), metrics, home),
+        EnumSet.allOf(Signal.class), sender, TIMEOUT, queue, new Backoff(retry, () -> 0.5),
+        RetryClock.SYSTEM);
+    exporter.start();
+    return exporter;
+  }
+
+  @Test
+  void aDiskQueueKeepsWhatShutdownCouldNotDeliverAndSendsItAfterTheRestart() throws Exception {
+    sender.step = REFUSED;
+    try (LogCapture logs = new LogCapture()) {
+      startOnDisk(registry, sender, diskQueue(10), PATIENT);
+      exporter.offer(Signal.TRACES, TestRequests.spans(3));
+      Await.equal(1, sender.calls::get);
+      exporter.offer(Signal.TRACES, TestRequests.spans(2));
+      exporter.offer(Signal.LOGS, TestRequests.logRecords(2));
+      assertTrue(metric("homeostat_exporter_queue_bytes") > 0);
+
+      exporter.shutdown(Deadline.in(Duration.ofMillis(200)));
+
+      assertEquals(0.0, metric("homeostat_exporter_send_failed_spans_total"));
+      assertEquals(0.0, metric("homeostat_exporter_send_failed_log_records_total"));
+      assertEquals(List.of("exporter otlp/test stopped with data it has not delivered yet, kept "
+          + "in its disk queue " + home.resolve("queue/otlp-test") + " and sent after the "
+          + "restart: traces: 2 requests (5 spans), logs: 1 request (2 log records)"),
+          logs.lines("stopped with data").stream()
+              .map(line -> line.substring(line.indexOf("exporter otlp/test"))).toList());
+    }
+
+    MetricRegistry afterRestart = new MetricRegistry();
+    ScriptedSender accepting = new ScriptedSender();
+    startOnDisk(afterRestart, accepting, diskQueue(10), RetryConfig.DEFAULT);
+    Await.equal(5.0, () -> afterRestart.value("homeostat_exporter_sent_spans_total",
+        "exporter", ID));
+    Await.equal(2.0, () -> afterRestart.value("homeostat_exporter_sent_log_records_total",
+        "exporter", ID));
+    assertEquals(List.of(TestRequests.spans(3), TestRequests.spans(2),
+        TestRequests.logRecords(2)), accepting.received);
+  }
+
+  @Test
+  void aFullDiskQueueRefusesAndSaysWhichLimitWasReached() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    sender.step = blockingUntilReleased(entered);
+    try (LogCapture logs = new LogCapture()) {
+      startOnDisk(registry, sender, diskQueue(1), RetryConfig.DEFAULT);
+      assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(1)));
+      assertTrue(entered.await(10, TimeUnit.SECONDS));
+      assertTrue(exporter.offer(Signal.TRACES, TestRequests.spans(2)));
+      assertFalse(exporter.offer(Signal.TRACES, TestRequests.spans(4)));
+
+      assertEquals(4.0, metric("homeostat_exporter_enqueue_failed_spans_total"));
+      assertEquals(1.0, metric("homeostat_exporter_queue_size"));
+      assertEquals(1.0, metric("homeostat_exporter_queue_capacity"));
+      assertEquals(1, logs.lines("exporter otlp/test refused 4 spans and asked the client to "
+          + "retry: its disk queue is full (1 requests). The backend is slow or unreachable (see "
+          + "the failures logged before this), or the queue is too small for the load: raise "
+          + "sending_queue.queue_size or num_consumers").size());
+    }
+    release.countDown();
+    Await.equal(3.0, () -> metric("homeostat_exporter_sent_spans_total"));
+  }
+
+  @Test
+  void anExporterWhoseDiskQueueCannotOpenDoesNotStart() throws Exception {
+    startOnDisk(registry, sender, diskQueue(10), RetryConfig.DEFAULT);
+    QueuedExporter second = new QueuedExporter(
+        new ComponentSettings(ComponentId.parse(ID), new MetricRegistry(), home),
+        EnumSet.allOf(Signal.class), new ScriptedSender(), TIMEOUT, diskQueue(10),
+        new Backoff(RetryConfig.DEFAULT, () -> 0.5), RetryClock.SYSTEM);
+
+    IOException e = assertThrows(IOException.class, second::start);
+    assertTrue(e.getMessage().startsWith("exporter otlp/test cannot open its disk queue "),
+        e.getMessage());
   }
 }
