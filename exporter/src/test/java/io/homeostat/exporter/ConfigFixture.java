@@ -1,6 +1,6 @@
 package io.homeostat.exporter;
 
-import io.homeostat.core.component.ExporterFactory;
+import io.homeostat.core.component.ComponentFactory;
 import io.homeostat.core.config.ConfigBinder;
 import io.homeostat.core.config.ConfigProblem;
 import io.homeostat.core.config.ConfigProblems;
@@ -9,7 +9,7 @@ import io.homeostat.core.config.YamlConfigReader;
 import java.io.StringReader;
 import java.util.List;
 
-/** Binds an exporter's YAML section, written under its type, as the server would. */
+/** Binds a component's YAML section, written under its type, as the server would. */
 public final class ConfigFixture {
 
   /** A {@code retry_on_failure} section with retries 5ms apart, so that tests do not wait. */
@@ -19,7 +19,7 @@ public final class ConfigFixture {
   private ConfigFixture() {}
 
   /** The bound config; fails the test when the YAML has errors. */
-  public static <C extends Record> C bind(ExporterFactory<C> factory, String yaml) {
+  public static <C extends Record> C bind(ComponentFactory<C> factory, String yaml) {
     ConfigProblems problems = new ConfigProblems();
     C config = bind(factory, yaml, problems);
     if (problems.hasErrors()) {
@@ -29,13 +29,13 @@ public final class ConfigFixture {
   }
 
   /** The errors, as printed: {@code test.yaml:line:column: path: message}. */
-  public static List<String> errors(ExporterFactory<?> factory, String yaml) {
+  public static List<String> errors(ComponentFactory<?> factory, String yaml) {
     ConfigProblems problems = new ConfigProblems();
     bind(factory, yaml, problems);
     return problems.errors().stream().map(ConfigProblem::toString).toList();
   }
 
-  private static <C extends Record> C bind(ExporterFactory<C> factory, String yaml,
+  private static <C extends Record> C bind(ComponentFactory<C> factory, String yaml,
       ConfigProblems problems) {
     var root = new YamlConfigReader(new EnvExpander(name -> null))
         .read("test.yaml", new StringReader(yaml), problems);
