@@ -71,7 +71,7 @@ class ConfigLoaderTest {
   void everyMistakeIsReportedWithItsLineInOneRun() throws IOException {
     assertEquals(List.of(
         "1:1: recievers: unknown key 'recievers'; did you mean 'receivers'? (valid keys: receivers, "
-            + "processors, exporters, connectors, service)",
+            + "processors, exporters, connectors, homeostasis, alerting, feedback, service)",
         "3:3: exporters.captur: unknown exporter type 'captur'; did you mean 'capture'? (known "
             + "types: capture, tracesonly)",
         "4:24: exporters.capture.capacity: expected a whole number, found 'lots'",
