@@ -9,7 +9,7 @@ import io.homeostat.core.component.Deadline;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.Await;
+import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
 import io.homeostat.exporter.LogCapture;
 import io.homeostat.exporter.TestRequests;

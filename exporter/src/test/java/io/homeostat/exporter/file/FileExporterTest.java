@@ -12,7 +12,7 @@ import io.homeostat.core.otlp.OtlpJson;
 import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.Await;
+import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
 import io.homeostat.exporter.TestRequests;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.otlp;
 
+import io.homeostat.exporter.ExporterThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,7 +16,7 @@ import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.Await;
+import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
 import io.homeostat.exporter.LogCapture;
 import io.homeostat.exporter.TestRequests;
@@ -237,7 +238,7 @@ class OtlpGrpcExporterTest {
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
     exporter.offer(Signal.LOGS, TestRequests.logRecords(3));
 
-    Thread shutdown = Await.shutdownInBackground(exporter);
+    Thread shutdown = ExporterThreads.shutdownInBackground(exporter);
     release.countDown();
     shutdown.join(10_000);
 

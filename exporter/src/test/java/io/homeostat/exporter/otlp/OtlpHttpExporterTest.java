@@ -16,7 +16,7 @@ import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.Await;
+import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
 import io.homeostat.exporter.TestRequests;
 import io.homeostat.exporter.otlp.FakeHttpBackend.Answer;

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.sending;
 
+import io.homeostat.exporter.ExporterThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,7 @@ import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.Await;
+import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.LogCapture;
 import io.homeostat.exporter.TestRequests;
 import java.io.IOException;
@@ -297,7 +298,7 @@ class QueuedExporterTest {
     exporter.offer(Signal.TRACES, TestRequests.spans(2));
     exporter.offer(Signal.LOGS, TestRequests.logRecords(3));
 
-    Thread shutdown = Await.shutdownInBackground(exporter);
+    Thread shutdown = ExporterThreads.shutdownInBackground(exporter);
     assertFalse(exporter.offer(Signal.TRACES, TestRequests.spans(4)));
     release.countDown();
     shutdown.join(10_000);

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.spanmetrics;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.exporter.spanmetrics.Spans.CHECKOUT;
 import static io.homeostat.exporter.spanmetrics.Spans.request;
 import static io.homeostat.exporter.spanmetrics.Spans.span;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesTableTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock(Spans.T0);
 
   private SeriesTable table(String yaml) {
     SpanMetricsConfig config = ConfigFixture.bind(new SpanMetricsConnectorFactory(),

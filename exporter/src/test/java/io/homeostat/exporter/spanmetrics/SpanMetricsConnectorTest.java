@@ -1,5 +1,6 @@
 package io.homeostat.exporter.spanmetrics;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.exporter.spanmetrics.Spans.CHECKOUT;
 import static io.homeostat.exporter.spanmetrics.Spans.error;
 import static io.homeostat.exporter.spanmetrics.Spans.id;
@@ -52,7 +53,7 @@ class SpanMetricsConnectorTest {
   private static final KeyValue CART_REQ = string("req", "REQ-F-CART-001");
   private static final long MINUTE = 60_000_000_000L;
 
-  private final MutableClock clock = new MutableClock();
+  private final ManualClock clock = new ManualClock(Spans.T0);
   private final CapturingConsumer pipelines = new CapturingConsumer();
   private final MetricRegistry registry = new MetricRegistry();
   private SpanMetricsConnector connector;

@@ -15,7 +15,9 @@ import java.util.Arrays;
 /** Spans and trace requests for the connector's tests. */
 final class Spans {
 
-  static final long START = MutableClock.T0.getEpochSecond() * 1_000_000_000L;
+  /** 2026-11-21T10:15:00Z: where the tests' clocks start. */
+  static final java.time.Instant T0 = java.time.Instant.ofEpochSecond(1_795_256_100L);
+  static final long START = T0.getEpochSecond() * 1_000_000_000L;
   static final Resource CHECKOUT = resource(string("service.name", "checkout"));
 
   private Spans() {}

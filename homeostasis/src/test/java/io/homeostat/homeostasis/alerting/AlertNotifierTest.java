@@ -1,5 +1,7 @@
 package io.homeostat.homeostasis.alerting;
 
+import io.homeostat.core.testing.ManualClock;
+import io.homeostat.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,7 @@ class AlertNotifierTest {
   private static final RetryConfig NO_RETRY = RetryConfig.DISABLED;
 
   private final WebhookServer server = new WebhookServer();
-  private final FakeClock clock = new FakeClock(Alerts.STARTS_AT);
+  private final ManualClock clock = new ManualClock(Alerts.STARTS_AT);
   private final MetricRegistry metrics = new MetricRegistry();
   private final List<AlertNotifier> notifiers = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package io.homeostat.homeostasis.alerting;
 
+import io.homeostat.core.testing.ExternalProcess;
+import io.homeostat.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,10 +1,10 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.testing.ManualClock;
 import com.google.protobuf.Message;
 import io.homeostat.core.otlp.OtlpRequests;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.model.Evaluation;
-import io.homeostat.homeostasis.testing.FakeClock;
 import io.homeostat.homeostasis.testing.RecordingListener;
 import io.homeostat.homeostasis.testing.Yaml;
 import java.nio.file.Path;
@@ -13,16 +13,16 @@ import java.time.Duration;
 /** An engine over targets written in YAML, with a fake clock and a listener that records. */
 final class EngineHarness implements AutoCloseable {
 
-  final FakeClock clock;
+  final ManualClock clock;
   final RecordingListener listener = new RecordingListener();
   final MetricRegistry metrics = new MetricRegistry();
   final HomeostasisEngine engine;
 
   EngineHarness(String yaml, Path stateDir) {
-    this(yaml, stateDir, new FakeClock());
+    this(yaml, stateDir, new ManualClock());
   }
 
-  EngineHarness(String yaml, Path stateDir, FakeClock clock) {
+  EngineHarness(String yaml, Path stateDir, ManualClock clock) {
     this.clock = clock;
     this.engine = new HomeostasisEngine(Yaml.targets(yaml), listener, stateDir, metrics, clock);
   }

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Otlp.gauge;
 import static io.homeostat.homeostasis.testing.Otlp.metrics;
 import static io.homeostat.homeostasis.testing.Otlp.point;
@@ -12,7 +13,6 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.model.AlertListener;
 import io.homeostat.homeostasis.model.Evaluation;
 import io.homeostat.homeostasis.model.TargetState;
-import io.homeostat.homeostasis.testing.FakeClock;
 import io.homeostat.homeostasis.testing.Otlp;
 import io.homeostat.homeostasis.testing.Yaml;
 import java.nio.file.Path;
@@ -155,7 +155,7 @@ class FiringLifecycleTest {
       @Override
       public void resolved(Evaluation evaluation, Instant startsAt, Instant endsAt) {}
     };
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     MetricRegistry registry = new MetricRegistry();
     try (HomeostasisEngine engine = new HomeostasisEngine(Yaml.targets(QUEUE), failing, dir, registry, clock)) {
       for (int s = 0; s < 60; s += 5) {

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Otlp.attr;
 import static io.homeostat.homeostasis.testing.Otlp.gauge;
 import static io.homeostat.homeostasis.testing.Otlp.metrics;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeostat.homeostasis.model.TargetState;
-import io.homeostat.homeostasis.testing.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class RestartTest {
   }
 
   /** Fires the target, stops the engine, and returns when it fired. */
-  private Instant fireAndStop(FakeClock clock) {
+  private Instant fireAndStop(ManualClock clock) {
     try (EngineHarness before = new EngineHarness(QUEUE, dir, clock)) {
       run(before, 500, 60);
       assertEquals(1, before.listener.of("firing").size());
@@ -46,7 +46,7 @@ class RestartTest {
 
   @Test
   void aFiringTargetRestoredAtStartKeepsFiringWithoutFiringAgain() throws Exception {
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     Instant startsAt = fireAndStop(clock);
     assertTrue(Files.readString(dir.resolve("homeostasis-targets.json")).contains("\"FIRING\""));
     clock.advance(Duration.ofSeconds(20));
@@ -70,7 +70,7 @@ class RestartTest {
 
   @Test
   void emptyWindowsAfterARestartDoNotResolveAFiringTargetBeforeAWindowHasPassed() {
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     fireAndStop(clock);
     try (EngineHarness after = new EngineHarness(QUEUE, dir, clock)) {
       for (int s = 0; s < 60; s += 5) {
@@ -87,7 +87,7 @@ class RestartTest {
 
   @Test
   void aTargetThatIsNoLongerConfiguredIsDroppedFromTheState() throws Exception {
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     fireAndStop(clock);
     String other = """
         targets:

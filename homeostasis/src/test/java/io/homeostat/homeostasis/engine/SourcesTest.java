@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Otlp.attr;
 import static io.homeostat.homeostasis.testing.Otlp.counter;
 import static io.homeostat.homeostasis.testing.Otlp.exemplar;
@@ -22,7 +23,6 @@ import io.homeostat.homeostasis.model.Evaluation;
 import io.homeostat.homeostasis.model.Exemplar;
 import io.homeostat.homeostasis.model.TargetState;
 import io.homeostat.homeostasis.target.TargetSpec;
-import io.homeostat.homeostasis.testing.FakeClock;
 import io.homeostat.homeostasis.testing.RecordingListener;
 import io.homeostat.homeostasis.testing.Yaml;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -421,7 +421,7 @@ class SourcesTest {
         spec.operator(), spec.alertThreshold(), spec.window(), spec.holdFor(), spec.severity(),
         spec.description(), spec.notifyNoData(), spec.match(), spec.minSamples(), spec.requirementOnly(),
         spec.slo(), spec.lateness(), 2, spec.location());
-    FakeClock clock = new FakeClock();
+    ManualClock clock = new ManualClock();
     MetricRegistry registry = new MetricRegistry();
     try (HomeostasisEngine engine = new HomeostasisEngine(List.of(twoSeries), new RecordingListener(), dir,
         registry, clock)) {

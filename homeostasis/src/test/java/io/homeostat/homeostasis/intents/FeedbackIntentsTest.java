@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.intents;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Fixtures.AUTH;
 import static io.homeostat.homeostasis.testing.Fixtures.CATALOG;
 import static io.homeostat.homeostasis.testing.Fixtures.PERF;
@@ -18,7 +19,6 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.model.FeedbackIntent;
 import io.homeostat.homeostasis.model.TargetKey;
 import io.homeostat.homeostasis.model.TargetState;
-import io.homeostat.homeostasis.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class FeedbackIntentsTest {
   @TempDir
   Path dir;
 
-  final TestClock clock = TestClock.at("2026-11-21T10:15:00Z");
+  final ManualClock clock = ManualClock.at("2026-11-21T10:15:00Z");
   final MetricRegistry metrics = new MetricRegistry();
   final List<FeedbackIntents> open = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.intents;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Fixtures.CATALOG;
 import static io.homeostat.homeostasis.testing.Fixtures.issue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,7 +12,6 @@ import io.homeostat.core.net.HttpServer;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.model.FeedbackIntent;
-import io.homeostat.homeostasis.testing.TestClock;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class IntentWebhookTest {
     FeedbackConfig d = FeedbackConfig.defaults();
     return new FeedbackIntents(new FeedbackConfig(new IntentsConfig(null, List.of(webhook), 10),
         d.issueTtl(), d.maxOpenIssues(), d.criticalBurst(), d.criticalBurstWindow()),
-        CATALOG::get, dir, dir, metrics, TestClock.at("2026-11-21T10:15:00Z"));
+        CATALOG::get, dir, dir, metrics, ManualClock.at("2026-11-21T10:15:00Z"));
   }
 
   static String sign(byte[] body) throws Exception {

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.intents;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Fixtures.AUTH;
 import static io.homeostat.homeostasis.testing.Fixtures.CATALOG;
 import static io.homeostat.homeostasis.testing.Otlp.exception;
@@ -14,7 +15,6 @@ import io.homeostat.homeostasis.issues.ProductionIssueTracker;
 import io.homeostat.homeostasis.model.FeedbackIntent;
 import io.homeostat.homeostasis.model.IssueListener;
 import io.homeostat.homeostasis.model.ProductionIssue;
-import io.homeostat.homeostasis.testing.TestClock;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class IssuesToIntentsTest {
   @TempDir
   Path dir;
 
-  final TestClock clock = TestClock.at("2026-11-21T10:15:00Z");
+  final ManualClock clock = ManualClock.at("2026-11-21T10:15:00Z");
   final FeedbackConfig config = new FeedbackConfig(
       new IntentsConfig("intents.jsonl", List.of(), 100), Duration.ofHours(24), 1000, 0,
       Duration.ofMinutes(1));

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.issues;
 
+import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.homeostasis.testing.Otlp.attr;
 import static io.homeostat.homeostasis.testing.Otlp.exception;
 import static io.homeostat.homeostasis.testing.Otlp.failedSpan;
@@ -17,7 +18,6 @@ import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.intents.FeedbackConfig;
 import io.homeostat.homeostasis.model.IssueListener;
 import io.homeostat.homeostasis.model.ProductionIssue;
-import io.homeostat.homeostasis.testing.TestClock;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class ProductionIssueTrackerTest {
   @TempDir
   Path dir;
 
-  final TestClock clock = TestClock.at("2026-11-21T10:15:00Z");
+  final ManualClock clock = ManualClock.at("2026-11-21T10:15:00Z");
   final MetricRegistry metrics = new MetricRegistry();
   final Recorder listener = new Recorder();
   final List<ProductionIssueTracker> trackers = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.homeostat.homeostasis.processor;
 
+import io.homeostat.core.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,6 @@ import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.model.HomeostasisStage;
 import io.homeostat.homeostasis.model.RecordObserver;
-import io.homeostat.homeostasis.testing.FakeClock;
 import io.homeostat.homeostasis.testing.Otlp;
 import io.homeostat.homeostasis.testing.Yaml;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class HomeostasisProcessorTest {
 
   final MetricRegistry metrics = new MetricRegistry();
   final SharedState shared = new SharedState();
-  final FakeClock clock = new FakeClock();
+  final ManualClock clock = new ManualClock();
 
   private Processor processor(Signal signal) {
     return HomeostasisProcessorFactory.create(new ComponentSettings(ComponentId.parse("homeostasis"), metrics,

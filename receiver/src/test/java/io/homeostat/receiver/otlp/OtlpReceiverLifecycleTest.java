@@ -1,5 +1,6 @@
 package io.homeostat.receiver.otlp;
 
+import io.homeostat.core.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -3,7 +3,7 @@ package io.homeostat.server.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.homeostat.receiver.otlp.Await;
+import io.homeostat.core.testing.Await;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,6 @@
 package io.homeostat.server.e2e;
 
+import io.homeostat.core.testing.ExternalProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

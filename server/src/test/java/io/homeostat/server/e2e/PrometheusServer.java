@@ -1,5 +1,6 @@
 package io.homeostat.server.e2e;
 
+import io.homeostat.core.testing.ExternalProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.homeostat.homeostasis.alerting;
+package io.homeostat.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Assumptions;
  * <p>When the binary is not installed the test is skipped with a message that says how to install
  * it, unless the environment variable {@value #REQUIRE} is set (CI sets it): then it fails.
  */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
 
   /** Set (to anything) to make a missing binary fail the test instead of skipping it. */
-  static final String REQUIRE = "HOMEOSTAT_REQUIRE_EXTERNAL";
+  public static final String REQUIRE = "HOMEOSTAT_REQUIRE_EXTERNAL";
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
   private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
@@ -49,7 +49,7 @@ final class ExternalProcess implements AutoCloseable {
    *
    * @param installHint how to install it, such as {@code apt-get install prometheus}
    */
-  static Path require(String binary, String installHint) {
+  public static Path require(String binary, String installHint) {
     Path path = Path.of(binary);
     if (!Files.isExecutable(path)) {
       String message = binary + " is not installed: " + installHint;
@@ -65,7 +65,7 @@ final class ExternalProcess implements AutoCloseable {
    * Starts {@code command} in {@code dir} and returns once {@code readyUrl} answers 200; fails the
    * test with the process's output if it exits or is not ready within a minute.
    */
-  static ExternalProcess start(String name, List<String> command, Path dir, URI readyUrl)
+  public static ExternalProcess start(String name, List<String> command, Path dir, URI readyUrl)
       throws IOException {
     Path log = dir.resolve(name + ".log");
     Process process = new ProcessBuilder(command).directory(dir.toFile())
@@ -110,7 +110,7 @@ final class ExternalProcess implements AutoCloseable {
   }
 
   /** What the process wrote so far. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
