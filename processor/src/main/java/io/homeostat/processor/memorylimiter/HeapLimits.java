@@ -3,8 +3,8 @@ package io.homeostat.processor.memorylimiter;
 /**
  * The memory limiter's limits in bytes of used heap.
  *
- * @param hard above it, data is refused and a garbage collection is requested
- * @param soft above it, data is refused
+ * @param hard above it, garbage collections may be requested as often as every check
+ * @param soft above it, data is refused and a garbage collection is requested
  */
 record HeapLimits(long hard, long soft) {
 

@@ -14,9 +14,12 @@ import org.slf4j.LoggerFactory;
  * memory_limiter id, shared by its instances in every pipeline; the thread runs while at least one
  * of them is started.
  *
- * <p>As in the Collector's memory limiter: above the hard limit a garbage collection is requested
- * and usage measured again; data is refused while usage stays above the soft limit. The state is
- * logged when it changes, never once per check or per request.
+ * <p>As in the Collector's memory limiter: above the soft limit a garbage collection is requested
+ * (at most once per {@link GcIntervals} for the limit crossed) and usage measured again; data is
+ * refused while usage stays above the soft limit. The collection matters more here than in Go: G1
+ * collects only when something allocates, and a server that refuses everything allocates almost
+ * nothing, so without it garbage left from before would keep the server refusing for good. The
+ * state is logged when it changes, never once per check or per request.
  */
 final class HeapWatch {
 
@@ -28,8 +31,12 @@ final class HeapWatch {
   private final String owner;
   private final HeapLimits limits;
   private final Duration interval;
+  private final GcIntervals gcIntervals;
   private final LongSupplier usedHeap;
   private final Runnable collectGarbage;
+  private final LongSupplier nanoTime;
+  private boolean collectedBefore;
+  private long lastCollection;
   private volatile State state = State.NORMAL;
   private volatile long lastUsed;
   private int users;
@@ -38,14 +45,17 @@ final class HeapWatch {
   /**
    * @param usedHeap bytes of heap in use now
    * @param collectGarbage asks the JVM for a collection ({@link System#gc()})
+   * @param nanoTime a monotonic clock ({@link System#nanoTime()})
    */
-  HeapWatch(String owner, HeapLimits limits, Duration interval, LongSupplier usedHeap,
-      Runnable collectGarbage) {
+  HeapWatch(String owner, HeapLimits limits, Duration interval, GcIntervals gcIntervals,
+      LongSupplier usedHeap, Runnable collectGarbage, LongSupplier nanoTime) {
     this.owner = owner;
     this.limits = limits;
     this.interval = interval;
+    this.gcIntervals = gcIntervals;
     this.usedHeap = usedHeap;
     this.collectGarbage = collectGarbage;
+    this.nanoTime = nanoTime;
   }
 
   /** True while new data must be refused. */
@@ -98,7 +108,7 @@ final class HeapWatch {
   /** Measures once and updates the state. */
   synchronized void check() {
     long used = usedHeap.getAsLong();
-    if (used >= limits.hard()) {
+    if (used >= limits.soft() && collectionDue(used)) {
       collectGarbage.run();
       used = usedHeap.getAsLong();
     }
@@ -110,6 +120,17 @@ final class HeapWatch {
     if (next != previous) {
       logChange(previous, next, used);
     }
+  }
+
+  private boolean collectionDue(long used) {
+    Duration gap = used >= limits.hard() ? gcIntervals.whenHardLimited() : gcIntervals.whenSoftLimited();
+    long now = nanoTime.getAsLong();
+    if (collectedBefore && now - lastCollection < gap.toNanos()) {
+      return false;
+    }
+    collectedBefore = true;
+    lastCollection = now;
+    return true;
   }
 
   private void checkGuarded() {
@@ -131,13 +152,13 @@ final class HeapWatch {
           + " data is accepted again");
       case ABOVE_SOFT_LIMIT -> event.log(previous == State.NORMAL
           ? "used heap is above the memory limiter's soft limit; new data is refused (clients are"
-              + " asked to retry) until it falls below. Check the exporters' queues and backends,"
-              + " or raise -Xmx and the limit"
+              + " asked to retry) and garbage collections requested until it falls below. Check the"
+              + " exporters' queues and backends, or raise -Xmx and the limit"
           : "used heap fell below the memory limiter's hard limit after a garbage collection but"
               + " is still above the soft limit; new data is still refused");
       case ABOVE_HARD_LIMIT -> event.log("used heap is above the memory limiter's hard limit even"
-          + " after a garbage collection; new data is refused and a collection is requested at"
-          + " every check. Check the exporters' queues and backends, or raise -Xmx and the limit");
+          + " after a garbage collection; new data is refused and collections are requested until"
+          + " it falls. Check the exporters' queues and backends, or raise -Xmx and the limit");
     }
   }
 }

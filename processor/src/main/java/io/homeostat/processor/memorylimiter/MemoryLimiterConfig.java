@@ -15,17 +15,31 @@ import java.time.Duration;
  * @param limitPercentage the hard limit as a percentage of the maximum heap
  * @param spikeLimitPercentage the headroom as a percentage of the maximum heap; 0 for 20 % of
  *     the limit
+ * @param minGcIntervalWhenSoftLimited the least time between two collections the limiter requests
+ *     while used heap is above the soft limit
+ * @param minGcIntervalWhenHardLimited the same above the hard limit
  */
 public record MemoryLimiterConfig(Duration checkInterval, long limitMib, long spikeLimitMib,
-    int limitPercentage, int spikeLimitPercentage) implements Validatable {
+    int limitPercentage, int spikeLimitPercentage, Duration minGcIntervalWhenSoftLimited,
+    Duration minGcIntervalWhenHardLimited) implements Validatable {
 
-  static final MemoryLimiterConfig DEFAULT = new MemoryLimiterConfig(Duration.ofSeconds(1), 0, 0, 0, 0);
+  /** The Collector's defaults: a collection at most every 10 s soft-limited, at every check hard. */
+  static final MemoryLimiterConfig DEFAULT = new MemoryLimiterConfig(Duration.ofSeconds(1), 0, 0,
+      0, 0, Duration.ofSeconds(10), Duration.ZERO);
 
   @Override
   public void validate(Violations violations) {
     if (checkInterval.isNegative() || checkInterval.isZero()) {
       violations.add("check_interval", "must be positive, was " + Durations.format(checkInterval)
           + ": how often heap usage is measured, such as 1s");
+    }
+    if (minGcIntervalWhenSoftLimited.isNegative()) {
+      violations.add("min_gc_interval_when_soft_limited", "must not be negative, was "
+          + Durations.format(minGcIntervalWhenSoftLimited) + ": such as 10s");
+    }
+    if (minGcIntervalWhenHardLimited.isNegative()) {
+      violations.add("min_gc_interval_when_hard_limited", "must not be negative, was "
+          + Durations.format(minGcIntervalWhenHardLimited) + ": such as 0s");
     }
     if (limitMib < 0) {
       violations.add("limit_mib", "must not be negative, was " + limitMib
@@ -72,6 +86,11 @@ public record MemoryLimiterConfig(Duration checkInterval, long limitMib, long sp
     long hard = limitMib > 0 ? mebibytes(limitMib) : maxHeap / 100 * limitPercentage;
     long spike = limitMib > 0 ? mebibytes(spikeLimitMib) : maxHeap / 100 * spikeLimitPercentage;
     return new HeapLimits(hard, hard - (spike == 0 ? hard / 5 : spike));
+  }
+
+  /** The least time between two collections the limiter requests. */
+  GcIntervals gcIntervals() {
+    return new GcIntervals(minGcIntervalWhenSoftLimited, minGcIntervalWhenHardLimited);
   }
 
   /** Saturates instead of overflowing: no heap is that large anyway. */

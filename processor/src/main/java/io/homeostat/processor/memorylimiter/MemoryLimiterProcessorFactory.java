@@ -73,6 +73,7 @@ public final class MemoryLimiterProcessorFactory implements ProcessorFactory<Mem
               + " OutOfMemoryError before it refuses anything; lower limit_mib or raise -Xmx");
     }
     return new HeapWatch(settings.id().toString(), limits, config.checkInterval(),
-        () -> memory.getHeapMemoryUsage().getUsed(), System::gc);
+        config.gcIntervals(), () -> memory.getHeapMemoryUsage().getUsed(), System::gc,
+        System::nanoTime);
   }
 }

@@ -15,9 +15,18 @@ class MemoryLimiterConfigTest {
 
   @Test
   void theCollectorsKeysBind() {
-    assertEquals(new MemoryLimiterConfig(Duration.ofSeconds(5), 4000, 800, 0, 0),
+    assertEquals(new MemoryLimiterConfig(Duration.ofSeconds(5), 4000, 800, 0, 0,
+        Duration.ofSeconds(30), Duration.ofSeconds(1)),
         Configs.bind("memory_limiter", MemoryLimiterConfig.class, MemoryLimiterConfig.DEFAULT,
-            "memory_limiter: { check_interval: 5s, limit_mib: 4000, spike_limit_mib: 800 }\n"));
+            "memory_limiter: { check_interval: 5s, limit_mib: 4000, spike_limit_mib: 800,"
+                + " min_gc_interval_when_soft_limited: 30s, min_gc_interval_when_hard_limited: 1s }\n"));
+  }
+
+  @Test
+  void aNegativeCollectionIntervalIsAnError() {
+    assertEquals(List.of("test.yaml:1:71: memory_limiter.min_gc_interval_when_soft_limited: must not"
+        + " be negative, was -1s: such as 10s"),
+        errors("memory_limiter: { limit_mib: 1000, min_gc_interval_when_soft_limited: -1s }\n"));
   }
 
   @Test

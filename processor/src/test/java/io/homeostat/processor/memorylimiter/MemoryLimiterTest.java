@@ -33,12 +33,21 @@ class MemoryLimiterTest {
       new ComponentSettings(ComponentId.of("memory_limiter"), metrics, Path.of("."));
   private final AtomicLong used = new AtomicLong(100 * MIB);
   private final AtomicInteger collections = new AtomicInteger();
+  private final AtomicLong nanos = new AtomicLong();
   private final Capture next = new Capture();
   private final Answers answers = new Answers();
 
-  /** A watch with a 1000 MiB hard and 800 MiB soft limit over the test's heap figure. */
-  private final HeapWatch watch = new HeapWatch("memory_limiter", new HeapLimits(1000 * MIB, 800 * MIB),
-      Duration.ofSeconds(1), used::get, collections::incrementAndGet);
+  /**
+   * A watch with a 1000 MiB hard and 800 MiB soft limit over the test's heap figure and clock,
+   * collecting at most every 10 s soft-limited and at every check hard-limited.
+   */
+  private final HeapWatch watch = watch(collections::incrementAndGet);
+
+  private HeapWatch watch(Runnable collectGarbage) {
+    return new HeapWatch("memory_limiter", new HeapLimits(1000 * MIB, 800 * MIB),
+        Duration.ofSeconds(1), new GcIntervals(Duration.ofSeconds(10), Duration.ZERO), used::get,
+        collectGarbage, nanos::get);
+  }
 
   private Processor limiter(Signal signal) {
     MemoryLimiterConfig config = Configs.bind("memory_limiter", MemoryLimiterConfig.class,
@@ -69,7 +78,30 @@ class MemoryLimiterTest {
     assertEquals(2.0, metrics.value("homeostat_processor_memory_limiter_refused_log_records_total",
         "processor", "memory_limiter"));
     assertEquals(1.0, metrics.value("homeostat_processor_memory_limiter_state", "processor", "memory_limiter"));
-    assertEquals(0, collections.get(), "no collection is requested below the hard limit");
+  }
+
+  @Test
+  void aboveTheSoftLimitACollectionIsRequestedAtMostEveryMinInterval() {
+    used.set(850 * MIB);
+    watch.check();
+    assertEquals(1, collections.get());
+    nanos.addAndGet(Duration.ofSeconds(9).toNanos());
+    watch.check();
+    assertEquals(1, collections.get(), "9 s later: not yet");
+    nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    watch.check();
+    assertEquals(2, collections.get(), "10 s later");
+    assertTrue(watch.refusing(), "the collections freed nothing");
+  }
+
+  @Test
+  void garbageLeftWhileRefusingIsCollectedSoRefusingEnds() {
+    // Nothing allocates while everything is refused, so the JVM would never collect by itself.
+    HeapWatch freeing = watch(() -> used.set(300 * MIB));
+    used.set(850 * MIB);
+    freeing.check();
+    assertEquals(HeapWatch.State.NORMAL, freeing.state());
+    assertEquals(300 * MIB, freeing.lastUsed());
   }
 
   @Test
@@ -86,29 +118,22 @@ class MemoryLimiterTest {
   }
 
   @Test
-  void aboveTheHardLimitACollectionIsRequestedAndUsageMeasuredAgain() {
+  void aboveTheHardLimitACollectionIsRequestedAtEveryCheck() {
     used.set(1200 * MIB);
     watch.check();
-    assertEquals(1, collections.get());
+    watch.check();
+    assertEquals(2, collections.get());
     assertEquals(HeapWatch.State.ABOVE_HARD_LIMIT, watch.state());
-
-    // A collection that frees enough: the measurement after it decides.
-    HeapWatch freeing = new HeapWatch("memory_limiter", new HeapLimits(1000 * MIB, 800 * MIB),
-        Duration.ofSeconds(1), used::get, () -> used.set(500 * MIB));
-    used.set(1200 * MIB);
-    freeing.check();
-    assertEquals(HeapWatch.State.NORMAL, freeing.state());
-    assertEquals(500 * MIB, freeing.lastUsed());
   }
 
   @Test
   void theWatchMeasuresOnItsOwnThreadWhileAnInstanceRunsAndStopsWithTheLast() throws Exception {
     CountDownLatch checks = new CountDownLatch(3);
     HeapWatch ticking = new HeapWatch("memory_limiter", new HeapLimits(1000 * MIB, 800 * MIB),
-        Duration.ofMillis(5), () -> {
+        Duration.ofMillis(5), new GcIntervals(Duration.ofSeconds(10), Duration.ZERO), () -> {
           checks.countDown();
           return 900 * MIB;
-        }, () -> { });
+        }, () -> { }, System::nanoTime);
     Processor traces = MemoryLimiterProcessorFactory.create(settings, Signal.TRACES,
         MemoryLimiterConfig.DEFAULT, ticking);
     Processor logs = MemoryLimiterProcessorFactory.create(settings, Signal.LOGS,
@@ -130,9 +155,11 @@ class MemoryLimiterTest {
 
   @Test
   void percentagesAreOfTheMaximumHeapAndTheSpikeDefaultsToAFifthOfTheLimit() {
-    MemoryLimiterConfig percent = new MemoryLimiterConfig(Duration.ofSeconds(1), 0, 0, 80, 25);
+    MemoryLimiterConfig percent = new MemoryLimiterConfig(Duration.ofSeconds(1), 0, 0, 80, 25,
+        Duration.ofSeconds(10), Duration.ZERO);
     assertEquals(new HeapLimits(800 * MIB, 550 * MIB), percent.limits(1000 * MIB));
-    MemoryLimiterConfig mib = new MemoryLimiterConfig(Duration.ofSeconds(1), 1000, 0, 0, 0);
+    MemoryLimiterConfig mib = new MemoryLimiterConfig(Duration.ofSeconds(1), 1000, 0, 0, 0,
+        Duration.ofSeconds(10), Duration.ZERO);
     assertEquals(new HeapLimits(1000 * MIB, 800 * MIB), mib.limits(4000 * MIB));
   }
 }
