@@ -3,6 +3,7 @@ package io.homeostat.benchmarks;
 import io.homeostat.benchmarks.load.LoadCounts;
 import io.homeostat.benchmarks.process.ResourceUsage;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One scenario run as it lands in {@code benchmarks/results/<scenario>-<time>.json}.
@@ -20,6 +21,8 @@ import java.util.List;
  * @param sink the sink that the server exports to; it shares the machine
  * @param generator the JVM that ran the load generator; it shares the machine
  * @param serverConfig the server under test's pipeline YAML, as written (variables unexpanded)
+ * @param callerEnvironment the {@code BENCH_*} variables of the caller's environment, which that
+ *     YAML may read (such as {@code BENCH_FSYNC}): without them its variables cannot be expanded
  */
 record ScenarioResult(
     String scenario,
@@ -48,7 +51,8 @@ record ScenarioResult(
     Delivery delivery,
     int serverExitCode,
     int sinkExitCode,
-    String serverConfig) {
+    String serverConfig,
+    Map<String, String> callerEnvironment) {
 
   /**
    * Whether what the server accepted reached the sink, counted over the whole run (warm-up and

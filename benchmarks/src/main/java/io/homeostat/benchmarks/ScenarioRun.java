@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One scenario from start to end: a sink and the server under test started from the server jar
@@ -71,8 +73,11 @@ final class ScenarioRun {
               "BENCH_HTTP_PORT", Integer.toString(ports.serverHttp()),
               "BENCH_ADMIN_PORT", Integer.toString(ports.serverAdmin()),
               "BENCH_SINK_PORT", Integer.toString(ports.sinkGrpc()),
-              // An empty disk queue for each run: one left by an earlier run would be sent too.
+              // An empty disk queue and data directory for each run: a queue left by an earlier
+              // run would be sent too, and its homeostasis state would be restored.
               "BENCH_QUEUE_DIR", options.logDir().resolve(name + "-queue").toAbsolutePath()
+                  .toString(),
+              "BENCH_DATA_DIR", options.logDir().resolve(name + "-data").toAbsolutePath()
                   .toString()),
           ports.serverAdmin(), options.logDir().resolve(name + "-server.log"))) {
         server.awaitReady(READY_TIMEOUT);
@@ -130,7 +135,13 @@ final class ScenarioRun {
         serverCpu > 0 ? load.acceptedItems() / serverCpu : 0,
         window.server(), window.sink(), window.generator(),
         ScenarioResult.Delivery.of(total.acceptedItems(), acceptedByServer, delivered),
-        serverExit, sinkExit, Files.readString(options.serverConfig()));
+        serverExit, sinkExit, Files.readString(options.serverConfig()), benchVariables());
+  }
+
+  private static Map<String, String> benchVariables() {
+    return new TreeMap<>(System.getenv().entrySet().stream()
+        .filter(variable -> variable.getKey().startsWith("BENCH_"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 
   private record Window(LoadCounts load, double seconds, ResourceUsage server, ResourceUsage sink,
