@@ -36,6 +36,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's one homeostasis runtime, closing the loop of DESIGN.md: the engine judges each
@@ -50,6 +52,8 @@ import java.util.Map;
  */
 public final class Homeostasis implements HomeostasisStage, AlertListener, IssueListener, Lifecycle {
 
+  private static final Logger log = LoggerFactory.getLogger(Homeostasis.class);
+
   private final HomeostasisConfig config;
   private final List<CatalogStore> catalogs;
   private final HomeostasisEngine engine;
@@ -59,6 +63,7 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
   private final ApiDocuments api;
   /** The alerts now firing, by target: their ids and intents stay the same until they resolve. */
   private final Map<TargetKey, Alert> firing = new HashMap<>();
+  private final FiringAlertsGauge firingGauge;
 
   private Homeostasis(HomeostasisConfig config, List<CatalogStore> catalogs, ComponentSettings settings,
       AlertingConfig alerting, FeedbackConfig feedback, Path stateDir, Clock clock,
@@ -66,6 +71,7 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
     this.config = config;
     this.catalogs = catalogs;
     this.notifier = new AlertNotifier(alerting, settings.metrics(), clock, stateDir);
+    this.firingGauge = new FiringAlertsGauge(settings.metrics());
     this.intents = new FeedbackIntents(feedback, this::requirement, settings.configDir(), stateDir,
         settings.metrics(), clock);
     this.issues = new ProductionIssueTracker(feedback, this::requirement, this, settings.metrics(),
@@ -131,7 +137,14 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
 
   @Override
   public void firing(Evaluation evaluation, Instant startsAt) {
-    notifier.send(remember(evaluation, startsAt));
+    Alert alert = remember(evaluation, startsAt);
+    // One line per alert, not per evaluation: the console shows what the webhooks were told.
+    log.atWarn().addKeyValue("alert", alert.alertId())
+        .addKeyValue("requirement", evaluation.key().requirement())
+        .addKeyValue("target", evaluation.key().target()).addKeyValue("actual", evaluation.actual())
+        .addKeyValue("severity", evaluation.severity())
+        .log("a homeostasis target fires: GET /api/v1/alerts for the whole alert");
+    notifier.send(alert);
   }
 
   @Override
@@ -142,7 +155,12 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
   @Override
   public void resolved(Evaluation evaluation, Instant startsAt, Instant endsAt) {
     Alert last = remember(evaluation, startsAt);
+    log.atInfo().addKeyValue("alert", last.alertId())
+        .addKeyValue("requirement", evaluation.key().requirement())
+        .addKeyValue("target", evaluation.key().target()).addKeyValue("actual", evaluation.actual())
+        .log("a homeostasis target is met again; its alert resolves");
     firing.remove(evaluation.key());
+    firingGauge.update(firing.values());
     intents.alertResolved(evaluation.key());
     notifier.send(new Alert(last.alertId(), "resolved", evaluation, startsAt, endsAt,
         last.traceability(), last.intentId()));
@@ -162,11 +180,15 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
     Alert alert = new Alert(alertId(key, startsAt), "firing", evaluation, startsAt, null,
         requirement, intentId);
     firing.put(key, alert);
+    firingGauge.update(firing.values());
     return alert;
   }
 
   @Override
   public void opened(ProductionIssue issue) {
+    log.atWarn().addKeyValue("issue", issue.issueId()).addKeyValue("requirement", issue.requirement())
+        .addKeyValue("error_type", issue.errorType())
+        .log("a new production issue: GET /api/v1/issues for its samples and stack trace");
     intents.forIssue(issue);
   }
 

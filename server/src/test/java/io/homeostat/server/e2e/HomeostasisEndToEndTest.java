@@ -183,6 +183,12 @@ class HomeostasisEndToEndTest {
       assertEquals(List.of("P0", "P1"), intents.stream().map(HomeostasisEndToEndTest::tree)
           .map(i -> i.get("priority").asText()).sorted().toList());
       assertTrue(get(server, "/api/v1/alerts").contains(latency.get("alert_id").asText()));
+      // A series appears when its first alert fires and stays, at 0, once the alerts resolve.
+      String metrics = get(server, "/metrics");
+      assertTrue(metrics.contains(
+          "homeostat_alerts_firing{requirement=\"REQ-NFR-PERF-001\",severity=\"critical\"} 0.0"), metrics);
+      assertTrue(metrics.contains(
+          "homeostat_alerts_firing{requirement=\"REQ-F-AUTH-001\",severity=\"warning\"} 0.0"), metrics);
     }
   }
 
