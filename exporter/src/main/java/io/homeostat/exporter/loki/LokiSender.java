@@ -7,7 +7,6 @@ import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.exporter.otlp.Compression;
 import io.homeostat.exporter.otlp.HttpPost;
-import io.homeostat.exporter.otlp.TlsMaterial;
 import io.homeostat.exporter.sending.ExportException;
 import io.homeostat.exporter.sending.PermanentExportException;
 import io.homeostat.exporter.sending.Sender;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.zip.GZIPOutputStream;
@@ -54,13 +52,8 @@ final class LokiSender implements Sender {
 
   @Override
   public void start() throws IOException {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.timeout());
-    if (url.getScheme().equalsIgnoreCase("https")) {
-      builder.sslContext(TlsMaterial.sslContext(config.tls(), settings));
-    }
-    client = builder.build();
+    client = HttpPost.client(config.timeout(), url.getScheme().equalsIgnoreCase("https"),
+        config.tls(), settings);
   }
 
   @Override
@@ -110,9 +103,8 @@ final class LokiSender implements Sender {
   }
 
   private static String quote(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, MAX_QUOTED), StandardCharsets.UTF_8)
-        .strip();
-    return text.isEmpty() ? "" : ": " + text + (body.length > MAX_QUOTED ? "..." : "");
+    String text = HttpPost.excerpt(body, MAX_QUOTED);
+    return text.isEmpty() ? "" : ": " + text;
   }
 
   private String hint(int status) {

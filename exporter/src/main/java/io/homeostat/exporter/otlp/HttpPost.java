@@ -1,5 +1,6 @@
 package io.homeostat.exporter.otlp;
 
+import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.config.Durations;
 import io.homeostat.core.retry.RetryAfter;
 import io.homeostat.exporter.sending.ExportException;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLException;
@@ -21,6 +23,28 @@ import javax.net.ssl.SSLException;
 public final class HttpPost {
 
   private HttpPost() {}
+
+  /**
+   * The JDK client an exporter posts with: HTTP/1.1 (which every backend takes; HTTP/2 upgrade
+   * attempts confuse some proxies), the configured timeout to connect, and {@code tls} when any of
+   * its URLs is {@code https}.
+   */
+  public static HttpClient client(Duration connectTimeout, boolean https, TlsConfig tls,
+      ComponentSettings settings) throws IOException {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout);
+    if (https) {
+      builder.sslContext(TlsMaterial.sslContext(tls, settings));
+    }
+    return builder.build();
+  }
+
+  /** The start of an error body for a message, stripped and cut after {@code max} bytes. */
+  public static String excerpt(byte[] body, int max) {
+    String text = new String(body, 0, Math.min(body.length, max), StandardCharsets.UTF_8).strip();
+    return body.length > max && !text.isEmpty() ? text + "..." : text;
+  }
 
   /**
    * Sends {@code request} and returns the answer, whatever its status.

@@ -23,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -51,13 +50,9 @@ final class HttpSender implements Sender {
 
   @Override
   public void start() throws IOException {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(config.timeout());
-    if (urls.values().stream().anyMatch(url -> url.getScheme().equalsIgnoreCase("https"))) {
-      builder.sslContext(TlsMaterial.sslContext(config.tls(), settings));
-    }
-    client = builder.build();
+    client = HttpPost.client(config.timeout(),
+        urls.values().stream().anyMatch(url -> url.getScheme().equalsIgnoreCase("https")),
+        config.tls(), settings);
   }
 
   @Override
@@ -143,9 +138,7 @@ final class HttpSender implements Sender {
     if (isJson(response) || type.startsWith("application/x-protobuf")) {
       return decode(response, com.google.rpc.Status.getDefaultInstance()).getMessage();
     }
-    String text = new String(body, 0, Math.min(body.length, MAX_QUOTED), StandardCharsets.UTF_8)
-        .strip();
-    return body.length > MAX_QUOTED ? text + "..." : text;
+    return HttpPost.excerpt(body, MAX_QUOTED);
   }
 
   private static String quote(String backendMessage) {

@@ -11,6 +11,7 @@ import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.Backoff;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.sending;
 
+import io.homeostat.core.retry.RetryClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

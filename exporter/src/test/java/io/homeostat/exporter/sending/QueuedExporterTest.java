@@ -1,6 +1,5 @@
 package io.homeostat.exporter.sending;
 
-import io.homeostat.exporter.ExporterThreads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +13,11 @@ import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.Backoff;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.testing.Await;
+import io.homeostat.exporter.ExporterThreads;
 import io.homeostat.exporter.LogCapture;
 import io.homeostat.exporter.TestRequests;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.homeostat.homeostasis.alerting;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.component.Lifecycle;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
 import io.homeostat.homeostasis.alerting.AlertmanagerJson.Labeled;
@@ -101,13 +102,13 @@ public final class AlertNotifier implements AlertSink, Lifecycle {
    * @param stateDir where the notifier remembers alerts across restarts; null to remember nothing
    */
   public AlertNotifier(AlertingConfig config, MetricRegistry metrics, Clock clock, Path stateDir) {
-    this(config, metrics, clock, stateDir, RetryTimer.SYSTEM,
+    this(config, metrics, clock, stateDir, RetryClock.SYSTEM,
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /** With the retry waits and their spread chosen, so that tests need not wait. */
   AlertNotifier(AlertingConfig config, MetricRegistry metrics, Clock clock, Path stateDir,
-      RetryTimer timer, DoubleSupplier random) {
+      RetryClock timer, DoubleSupplier random) {
     this.config = config;
     this.clock = clock;
     for (int i = 0; i < config.webhooks().size(); i++) {

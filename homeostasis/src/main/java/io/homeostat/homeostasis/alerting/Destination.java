@@ -4,6 +4,7 @@ import io.homeostat.core.component.Deadline;
 import io.homeostat.core.config.Durations;
 import io.homeostat.core.retry.Backoff;
 import io.homeostat.core.retry.RetryAfter;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.telemetry.Counter;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.telemetry.RateLimitedLog;
@@ -69,7 +70,7 @@ public final class Destination {
   private final HttpTarget target;
   private final Mac signer;
   private final Backoff backoff;
-  private final RetryTimer timer;
+  private final RetryClock timer;
   private final Clock clock;
   private final HttpClient client;
   private final BlockingQueue<Notification> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -96,7 +97,7 @@ public final class Destination {
    * @param hmacSecret signs each body when not null
    */
   public Destination(String name, String format, URI url, HttpTarget target, String hmacSecret,
-      MetricRegistry registry, RetryTimer timer, DoubleSupplier random, Clock clock) {
+      MetricRegistry registry, RetryClock timer, DoubleSupplier random, Clock clock) {
     this.name = name + " (" + url.getScheme() + "://" + url.getHost()
         + (url.getPort() < 0 ? "" : ":" + url.getPort()) + ")";
     this.url = url;

@@ -4,7 +4,7 @@ import io.homeostat.core.component.Deadline;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.alerting.Destination;
 import io.homeostat.homeostasis.alerting.HttpTarget;
-import io.homeostat.homeostasis.alerting.RetryTimer;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.homeostasis.model.FeedbackIntent;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +24,7 @@ final class WebhookSink implements IntentSink {
   /** @param name the {@code destination} label, such as {@code intents.webhooks[0]} */
   WebhookSink(String name, IntentWebhookConfig config, MetricRegistry metrics, Clock clock) {
     this.destination = new Destination(name, FORMAT, HttpTarget.parseUrl(config.url()), config,
-        config.hmacSecret(), metrics, RetryTimer.SYSTEM,
+        config.hmacSecret(), metrics, RetryClock.SYSTEM,
         () -> ThreadLocalRandom.current().nextDouble(), clock);
     destination.start();
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homeostat.core.component.Deadline;
+import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.alerting.Destination.Notification;
@@ -42,7 +43,7 @@ class DestinationTest {
   DestinationTest() throws Exception {}
 
   /** Records each retry wait and moves its own time by it instead of waiting. */
-  static final class VirtualTimer implements RetryTimer {
+  static final class VirtualTimer implements RetryClock {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final AtomicLong now = new AtomicLong();
 

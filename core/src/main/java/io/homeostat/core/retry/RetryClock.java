@@ -1,12 +1,15 @@
-package io.homeostat.homeostasis.alerting;
+package io.homeostat.core.retry;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Time as a destination's retry loop sees it; tests replace it so that backoff waits take none. */
-public interface RetryTimer {
+/**
+ * Time as a retry loop sees it (an exporter's senders, an alert or intent webhook); tests replace
+ * it so that backoff waits take no time.
+ */
+public interface RetryClock {
 
-  RetryTimer SYSTEM = new RetryTimer() {
+  RetryClock SYSTEM = new RetryClock() {
     @Override
     public long nanoTime() {
       return System.nanoTime();
