@@ -94,13 +94,49 @@ class SourceScannerTest {
     assertEquals(List.of(), keysOf(catalog, span("/srv/auth/app/auth/loginXpy", "login")));
   }
 
+  @Test
+  void theRulesAlsoMatchTheNewerCodeAttributesAndTheJavaAgentsClassAndMethod() throws Exception {
+    Path file = Files.writeString(dir.resolve("scanned.yaml"),
+        SourceScanner.scan(resource("scan-fixture")).catalog());
+    Catalog catalog = CatalogLoader.load(file);
+    List<String> login = List.of("REQ-NFR-PERF-001", "REQ-F-AUTH-001", "REQ-F-AUTH-003", "REQ-F-AUTH-004");
+
+    // The stable code conventions (1.33): code.file.path, and a qualified code.function.name.
+    assertEquals(login, keysOf(catalog, spanWith(
+        "code.file.path", "/srv/auth/app/auth/login.py", "code.function.name", "app.auth.login.login")));
+    assertEquals(List.of("REQ-F-PAY-002", "REQ-NFR-PERF-001", "REQ-F-PAY-006", "REQ-F-PAY-007"),
+        keysOf(catalog, spanWith("code.file.path", "/go/src/services/ledger/ledger.go",
+            "code.function.name", "example.com/ledger.(*Ledger).Book")));
+    assertEquals(List.of("REQ-F-AUTH-001", "REQ-F-AUTH-002"), keysOf(catalog, spanWith(
+        "code.file.path", "/srv/auth/app/auth/login.py", "code.function.name", "app.auth.login.relogin")),
+        "another function of the file: only the file-wide markers");
+
+    // The Java agent knows the class, not the file: in the experimental conventions as namespace
+    // and method ...
+    List<String> controller = List.of("REQ-F-AUTH-001", "REQ-NFR-PERF-001", "REQ-F-AUTH-007");
+    assertEquals(controller, keysOf(catalog, spanWith(
+        "code.namespace", "com.example.auth.LoginController", "code.function", "login")));
+    // ... and in the stable ones as one qualified name.
+    assertEquals(controller, keysOf(catalog, spanWith(
+        "code.function.name", "com.example.auth.LoginController.login")));
+    assertEquals(List.of("REQ-F-AUTH-001"), keysOf(catalog, spanWith(
+        "code.function.name", "com.example.auth.LoginController.logout")), "the file-wide marker");
+    assertEquals(List.of(), keysOf(catalog, spanWith(
+        "code.function.name", "com.example.auth.OtherLoginController.login")));
+  }
+
   private static Span span(String filepath, String function) {
-    return Span.newBuilder().setName("op")
-        .addAttributes(KeyValue.newBuilder().setKey("code.filepath")
-            .setValue(AnyValue.newBuilder().setStringValue(filepath)))
-        .addAttributes(KeyValue.newBuilder().setKey("code.function")
-            .setValue(AnyValue.newBuilder().setStringValue(function)))
-        .build();
+    return spanWith("code.filepath", filepath, "code.function", function);
+  }
+
+  /** A span with the given attributes: key, value, key, value … */
+  private static Span spanWith(String... attributes) {
+    Span.Builder span = Span.newBuilder().setName("op");
+    for (int i = 0; i < attributes.length; i += 2) {
+      span.addAttributes(KeyValue.newBuilder().setKey(attributes[i])
+          .setValue(AnyValue.newBuilder().setStringValue(attributes[i + 1])));
+    }
+    return span.build();
   }
 
   /** The keys of the first rule that matches, as the requirements processor applies rules. */
