@@ -25,6 +25,7 @@ import io.homeostat.homeostasis.model.IssueListener;
 import io.homeostat.homeostasis.model.ProductionIssue;
 import io.homeostat.homeostasis.model.RecordObserver;
 import io.homeostat.homeostasis.model.TargetKey;
+import io.homeostat.homeostasis.target.TargetSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,7 +56,10 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
   private static final Logger log = LoggerFactory.getLogger(Homeostasis.class);
 
   private final HomeostasisConfig config;
+  private final ComponentSettings settings;
   private final List<CatalogStore> catalogs;
+  /** The catalogs as the targets were last read from them: another instance means a change. */
+  private List<Catalog> targetsReadFrom;
   private final HomeostasisEngine engine;
   private final ProductionIssueTracker issues;
   private final FeedbackIntents intents;
@@ -69,7 +73,9 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
       AlertingConfig alerting, FeedbackConfig feedback, Path stateDir, Clock clock,
       ConfigProblems problems) {
     this.config = config;
+    this.settings = settings;
     this.catalogs = catalogs;
+    this.targetsReadFrom = currentCatalogs();
     this.notifier = new AlertNotifier(alerting, settings.metrics(), clock, stateDir);
     this.firingGauge = new FiringAlertsGauge(settings.metrics());
     this.intents = new FeedbackIntents(feedback, this::requirement, settings.configDir(), stateDir,
@@ -94,7 +100,7 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
       FeedbackConfig feedback, ComponentSettings settings, Path stateDir, Clock clock) {
     ConfigProblems problems = new ConfigProblems();
     List<CatalogStore> catalogs = config.catalogs().stream()
-        .map(path -> CatalogStore.open(settings, path, CatalogStore.DEFAULT_RELOAD_INTERVAL))
+        .map(path -> CatalogStore.open(settings, path, config.reloadInterval()))
         .toList();
     Homeostasis runtime = new Homeostasis(config, catalogs, settings,
         alerting != null ? alerting : AlertingConfig.defaults(),
@@ -131,6 +137,7 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
 
   @Override
   public void onTick(Instant now) {
+    reloadTargetsIfCatalogsChanged();
     engine.evaluate(now);
     issues.expire(now);
   }
@@ -195,6 +202,39 @@ public final class Homeostasis implements HomeostasisStage, AlertListener, Issue
   @Override
   public void closed(ProductionIssue issue) {
     intents.issueClosed(issue.issueId());
+  }
+
+  /**
+   * Reads the targets again when a catalog was reloaded, as Prometheus reloads its rule files: a
+   * reload with errors changes nothing and says what to fix.
+   */
+  private void reloadTargetsIfCatalogsChanged() {
+    List<Catalog> current = currentCatalogs();
+    boolean changed = false;
+    for (int i = 0; i < current.size(); i++) {
+      changed |= current.get(i) != targetsReadFrom.get(i);
+    }
+    if (!changed) {
+      return;
+    }
+    targetsReadFrom = current;
+    ConfigProblems problems = new ConfigProblems();
+    List<TargetSpec> targets = TargetSpecs.load(config, settings, problems);
+    problems.all().forEach(problem -> log.atWarn().log(problem.toString()));
+    if (problems.hasErrors()) {
+      log.atWarn().addKeyValue("errors", problems.errors().size())
+          .log("a changed catalog's homeostasis targets have errors; the previous targets stay in"
+              + " use until the file is fixed");
+      return;
+    }
+    HomeostasisEngine.Replaced replaced = engine.replace(targets);
+    log.atInfo().addKeyValue("targets", targets.size()).addKeyValue("added", replaced.added())
+        .addKeyValue("changed", replaced.changed()).addKeyValue("removed", replaced.removed())
+        .log("homeostasis targets reloaded from the changed catalogs");
+  }
+
+  private List<Catalog> currentCatalogs() {
+    return catalogs.stream().map(CatalogStore::current).toList();
   }
 
   /** The documents of the admin API ({@code /api/v1/...}). */

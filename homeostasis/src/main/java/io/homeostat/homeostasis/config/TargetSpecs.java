@@ -54,7 +54,7 @@ public final class TargetSpecs {
     parser.targets(config.targets());
     for (String path : config.catalogs()) {
       try {
-        parser.section(CatalogStore.open(settings, path, CatalogStore.DEFAULT_RELOAD_INTERVAL)
+        parser.section(CatalogStore.open(settings, path, config.reloadInterval())
             .current().homeostasis());
       } catch (ConfigException e) {
         e.problems().forEach(p -> problems.add(p.severity(), p.location(), p.path(), p.message()));

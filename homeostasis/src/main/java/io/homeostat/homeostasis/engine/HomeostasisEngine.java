@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * thread of its own) and taken up again at start: a target that was firing stays firing without
  * paging again, and resolves as usual.
  *
+ * <p>{@link #replace} takes a new set of targets (a catalog that changed) without a restart: an
+ * unchanged target keeps its window, a changed one starts a new window but keeps its alert, and a
+ * removed one that was firing resolves.
+ *
  * <p>Self metrics, per target ({@code requirement}, {@code target} labels):
  * {@code homeostat_homeostasis_status} (0 ok, 1 deviating, 2 firing),
  * {@code homeostat_homeostasis_actual}, {@code homeostat_homeostasis_error_budget_remaining} (SLO
@@ -49,8 +54,9 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HomeostasisEngine.class);
 
-  private final List<Watch> watches;
-  private final Routes routes;
+  /** Replaced whole by {@link #replace} on the pipeline thread; read by {@link #targets()}. */
+  private volatile List<Watch> watches;
+  private Routes routes;
   private final AlertListener listener;
   private final Clock clock;
   private final MetricRegistry metrics;
@@ -78,16 +84,8 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
         "Saves of the homeostasis targets' state that failed; see the log for why."));
     Instant start = clock.instant();
     long watchStart = nanos(start);
-    Set<TargetKey> keys = new HashSet<>();
-    List<Watch> made = new ArrayList<>(targets.size());
-    for (TargetSpec spec : targets) {
-      if (!keys.add(spec.key())) {
-        throw new IllegalArgumentException("two targets are keyed " + spec.key()
-            + ": each (requirement, target) has one alert");
-      }
-      made.add(watch(spec, watchStart));
-    }
-    this.watches = List.copyOf(made);
+    requireUniqueKeys(targets);
+    this.watches = targets.stream().map(spec -> watch(spec, watchStart)).toList();
     this.routes = new Routes(watches);
     Map<TargetKey, SavedTarget> restored = store.load();
     for (Watch watch : watches) {
@@ -100,6 +98,64 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
     // What the file holds: the first evaluation saves over it if targets were dropped since.
     this.saved = List.copyOf(restored.values());
   }
+
+  private static void requireUniqueKeys(List<TargetSpec> targets) {
+    Set<TargetKey> keys = new HashSet<>();
+    for (TargetSpec spec : targets) {
+      if (!keys.add(spec.key())) {
+        throw new IllegalArgumentException("two targets are keyed " + spec.key()
+            + ": each (requirement, target) has one alert");
+      }
+    }
+  }
+
+  /**
+   * Watches {@code targets} from now on instead of the current ones. A target written as before
+   * (wherever in its file) keeps its watch and window. A changed one gets a new window, and keeps
+   * its alert's state, as after a restart: a firing alert stays firing, without paging again. A
+   * target that is gone resolves if it was firing, so that nobody is left with an alert that never
+   * ends. Pipeline thread only.
+   *
+   * @return how many targets were added, changed and removed
+   */
+  public Replaced replace(List<TargetSpec> targets) {
+    requireUniqueKeys(targets);
+    Instant now = clock.instant();
+    Map<TargetKey, Watch> previous = new LinkedHashMap<>();
+    watches.forEach(watch -> previous.put(watch.spec.key(), watch));
+    List<Watch> next = new ArrayList<>(targets.size());
+    int added = 0;
+    int changed = 0;
+    for (TargetSpec spec : targets) {
+      Watch old = previous.remove(spec.key());
+      if (old != null && old.spec.sameTargetAs(spec)) {
+        next.add(old);
+        continue;
+      }
+      Watch made = watch(spec, nanos(now));
+      if (old == null) {
+        added++;
+      } else {
+        changed++;
+        made.alert.restore(old.alert.state(), old.alert.conditionSince(), old.alert.startsAt(),
+            now, spec.window());
+      }
+      registerGauges(made);
+      next.add(made);
+    }
+    for (Watch gone : previous.values()) {
+      if (gone.alert.state() == TargetState.FIRING && gone.latest() != null) {
+        tell(AlertState.Step.RESOLVED, gone, now);
+      }
+      removeGauges(gone);
+    }
+    watches = List.copyOf(next);
+    routes = new Routes(watches);
+    return new Replaced(added, changed, previous.size());
+  }
+
+  /** What {@link #replace} did. */
+  public record Replaced(int added, int changed, int removed) {}
 
   private Watch watch(TargetSpec spec, long watchStart) {
     Source source = spec.source();
@@ -152,25 +208,30 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
       AlertState.Step step = watch.evaluate(now);
       Evaluation evaluation = watch.latest();
       results.add(evaluation);
-      Instant startsAt = watch.alert.startsAt();
-      try {
-        switch (step) {
-          case FIRED -> listener.firing(evaluation, startsAt);
-          case STILL_FIRING -> listener.stillFiring(evaluation, startsAt);
-          case RESOLVED -> listener.resolved(evaluation, startsAt, now);
-          case NONE -> { }
-        }
-      } catch (RuntimeException e) {
-        listenerFailures.inc();
-        log.warn("listener", "the alert listener failed on " + step + " of " + watch.spec.key()
-            + "; the engine goes on: this is a bug, report it with the error", e);
-      }
+      tell(step, watch, now);
     }
     evaluations = List.copyOf(results);
     List<SavedTarget> state = savedState();
     if (!state.equals(saved)) {
       saved = state;
       store.save(state);
+    }
+  }
+
+  private void tell(AlertState.Step step, Watch watch, Instant now) {
+    Evaluation evaluation = watch.latest();
+    Instant startsAt = watch.alert.startsAt();
+    try {
+      switch (step) {
+        case FIRED -> listener.firing(evaluation, startsAt);
+        case STILL_FIRING -> listener.stillFiring(evaluation, startsAt);
+        case RESOLVED -> listener.resolved(evaluation, startsAt, now);
+        case NONE -> { }
+      }
+    } catch (RuntimeException e) {
+      listenerFailures.inc();
+      log.warn("listener", "the alert listener failed on " + step + " of " + watch.spec.key()
+          + "; the engine goes on: this is a bug, report it with the error", e);
     }
   }
 
@@ -184,19 +245,18 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
     return watches.stream().map(watch -> watch.spec).toList();
   }
 
-  /**
-   * Saves what is pending and removes the targets' gauges. An engine that replaces this one (a
-   * reload) registers gauges of the same names: close this one first.
-   */
+  /** Saves what is pending and removes the targets' gauges. */
   @Override
   public void close() {
     store.close();
-    for (Watch watch : watches) {
-      String[] labels = watch.labels();
-      metrics.removeGauge("homeostat_homeostasis_status", labels);
-      metrics.removeGauge("homeostat_homeostasis_actual", labels);
-      metrics.removeGauge("homeostat_homeostasis_error_budget_remaining", labels);
-    }
+    watches.forEach(this::removeGauges);
+  }
+
+  private void removeGauges(Watch watch) {
+    String[] labels = watch.labels();
+    metrics.removeGauge("homeostat_homeostasis_status", labels);
+    metrics.removeGauge("homeostat_homeostasis_actual", labels);
+    metrics.removeGauge("homeostat_homeostasis_error_budget_remaining", labels);
   }
 
   private List<SavedTarget> savedState() {

@@ -48,6 +48,14 @@ public record TargetSpec(String requirement, String name, Source source, double 
     }
   }
 
+  /** True when {@code other} is this target, wherever in its file it is written. */
+  public boolean sameTargetAs(TargetSpec other) {
+    return equals(new TargetSpec(other.requirement, other.name, other.source, other.target,
+        other.operator, other.alertThreshold, other.window, other.holdFor, other.severity,
+        other.description, other.notifyNoData, other.match, other.minSamples,
+        other.requirementOnly, other.slo, other.lateness, other.maxSeries, location));
+  }
+
   /** The key of the target's one alert. */
   public TargetKey key() {
     return new TargetKey(requirement, name);

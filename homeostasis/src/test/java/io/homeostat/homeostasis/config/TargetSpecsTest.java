@@ -228,6 +228,7 @@ class TargetSpecsTest {
           evaluation_interval: 0s
           defaults: { window: -5m, min_samples: -1, max_series: 0, lateness: -1s }
           catalogs: ['']
+          reload_interval: -1s
         """, problems);
     assertEquals(List.of(
         "h.yaml:2:24: homeostasis.evaluation_interval: is 0s: use a duration longer than zero, such as 5m",
@@ -235,7 +236,9 @@ class TargetSpecsTest {
         "h.yaml:3:41: homeostasis.defaults.min_samples: is -1: use 0 (any number gives a verdict) or more",
         "h.yaml:3:57: homeostasis.defaults.max_series: is 0: use 1 to 100000",
         "h.yaml:3:70: homeostasis.defaults.lateness: is -1s: use 0s or longer",
-        "h.yaml:4:13: homeostasis.catalogs: holds an empty path: name a catalog file, such as requirements.yaml"),
+        "h.yaml:4:13: homeostasis.catalogs: holds an empty path: name a catalog file, such as requirements.yaml",
+        "h.yaml:5:20: homeostasis.reload_interval: must not be negative, was -1s: how often the catalogs are"
+            + " checked for changes, such as 10s, or 0s for never"),
         problems.all().stream().map(ConfigProblem::toString).toList());
   }
 }
