@@ -1,5 +1,10 @@
 package io.homeostat.homeostasis.engine;
 
+import static io.homeostat.homeostasis.testing.Otlp.attr;
+import static io.homeostat.homeostasis.testing.Otlp.gauge;
+import static io.homeostat.homeostasis.testing.Otlp.metrics;
+import static io.homeostat.homeostasis.testing.Otlp.point;
+
 import io.homeostat.core.testing.ManualClock;
 import com.google.protobuf.Message;
 import io.homeostat.core.otlp.OtlpRequests;
@@ -12,6 +17,12 @@ import java.time.Duration;
 
 /** An engine over targets written in YAML, with a fake clock and a listener that records. */
 final class EngineHarness implements AutoCloseable {
+
+  /** A gauge target that fires after 30 s over 100 and needs 3 points in its 1 m window. */
+  static final String QUEUE = """
+      targets:
+        REQ-F-AUTH-001: { metric: queue_depth, target: 100, operator: lte, window: 1m, for: 30s, min_samples: 3 }
+      """;
 
   final ManualClock clock;
   final RecordingListener listener = new RecordingListener();
@@ -36,6 +47,15 @@ final class EngineHarness implements AutoCloseable {
   Evaluation evaluate() {
     engine.evaluate(clock.instant());
     return engine.evaluations().get(0);
+  }
+
+  /** Sends a {@code queue_depth} of {@code value} and evaluates, every 5 s for {@code seconds}. */
+  void queueDepth(double value, int seconds) {
+    for (int s = 0; s < seconds; s += 5) {
+      send(metrics(gauge("queue_depth", point(now(), 0, value, attr("req", "REQ-F-AUTH-001")))));
+      advance(Duration.ofSeconds(5));
+      evaluate();
+    }
   }
 
   void advance(Duration by) {

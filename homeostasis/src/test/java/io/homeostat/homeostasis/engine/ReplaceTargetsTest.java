@@ -1,9 +1,5 @@
 package io.homeostat.homeostasis.engine;
 
-import static io.homeostat.homeostasis.testing.Otlp.attr;
-import static io.homeostat.homeostasis.testing.Otlp.gauge;
-import static io.homeostat.homeostasis.testing.Otlp.metrics;
-import static io.homeostat.homeostasis.testing.Otlp.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,28 +7,14 @@ import io.homeostat.homeostasis.model.Evaluation;
 import io.homeostat.homeostasis.model.TargetState;
 import io.homeostat.homeostasis.testing.Yaml;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** New targets from a changed catalog, taken without a restart. */
 class ReplaceTargetsTest {
 
-  private static final String QUEUE = """
-      targets:
-        REQ-F-AUTH-001: { metric: queue_depth, target: 100, operator: lte, window: 1m, for: 30s, min_samples: 3 }
-      """;
-
   @TempDir
   Path dir;
-
-  private static void run(EngineHarness h, double value, int seconds) {
-    for (int s = 0; s < seconds; s += 5) {
-      h.send(metrics(gauge("queue_depth", point(h.now(), 0, value, attr("req", "REQ-F-AUTH-001")))));
-      h.advance(Duration.ofSeconds(5));
-      h.evaluate();
-    }
-  }
 
   private static Evaluation only(EngineHarness h) {
     assertEquals(1, h.engine.evaluations().size());
@@ -41,10 +23,10 @@ class ReplaceTargetsTest {
 
   @Test
   void anUnchangedTargetKeepsItsWindowWhereverItIsWritten() {
-    try (EngineHarness h = new EngineHarness(QUEUE, dir)) {
-      run(h, 50, 30);
+    try (EngineHarness h = new EngineHarness(EngineHarness.QUEUE, dir)) {
+      h.queueDepth(50, 30);
       long samples = only(h).samples();
-      HomeostasisEngine.Replaced replaced = h.engine.replace(Yaml.targets("\n\n" + QUEUE));
+      HomeostasisEngine.Replaced replaced = h.engine.replace(Yaml.targets("\n\n" + EngineHarness.QUEUE));
       assertEquals(new HomeostasisEngine.Replaced(0, 0, 0), replaced);
       h.evaluate();
       assertEquals(samples, only(h).samples(), "the same window");
@@ -53,19 +35,19 @@ class ReplaceTargetsTest {
 
   @Test
   void aChangedTargetStartsANewWindowAndKeepsFiringWithoutPagingAgain() {
-    try (EngineHarness h = new EngineHarness(QUEUE, dir)) {
-      run(h, 500, 60);
+    try (EngineHarness h = new EngineHarness(EngineHarness.QUEUE, dir)) {
+      h.queueDepth(500, 60);
       assertEquals(1, h.listener.of("firing").size());
 
-      HomeostasisEngine.Replaced replaced = h.engine.replace(Yaml.targets(QUEUE.replace("100", "400")));
+      HomeostasisEngine.Replaced replaced = h.engine.replace(Yaml.targets(EngineHarness.QUEUE.replace("100", "400")));
       assertEquals(new HomeostasisEngine.Replaced(0, 1, 0), replaced);
-      run(h, 500, 30);
+      h.queueDepth(500, 30);
       assertEquals(1, h.listener.of("firing").size(), "no second page for the same alert");
       assertEquals(TargetState.FIRING, only(h).state());
       assertEquals(400, only(h).target());
       assertTrue(only(h).samples() <= 6, "a new window: " + only(h).samples());
 
-      run(h, 200, 120);
+      h.queueDepth(200, 120);
       assertEquals(1, h.listener.of("resolved").size(), "200 meets the new target of 400");
       assertEquals(h.listener.of("firing").get(0).startsAt(), h.listener.of("resolved").get(0).startsAt());
     }
@@ -73,8 +55,8 @@ class ReplaceTargetsTest {
 
   @Test
   void aRemovedFiringTargetResolvesAndANewOneIsWatched() {
-    try (EngineHarness h = new EngineHarness(QUEUE, dir)) {
-      run(h, 500, 60);
+    try (EngineHarness h = new EngineHarness(EngineHarness.QUEUE, dir)) {
+      h.queueDepth(500, 60);
       assertEquals(1.0, h.metrics.value("homeostat_homeostasis_status",
           "requirement", "REQ-F-AUTH-001", "target", "queue_depth") / 2);
 

@@ -1,10 +1,6 @@
 package io.homeostat.homeostasis.engine;
 
 import io.homeostat.core.testing.ManualClock;
-import static io.homeostat.homeostasis.testing.Otlp.attr;
-import static io.homeostat.homeostasis.testing.Otlp.gauge;
-import static io.homeostat.homeostasis.testing.Otlp.metrics;
-import static io.homeostat.homeostasis.testing.Otlp.point;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,26 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** A restart neither pages again nor forgets a firing target. */
 class RestartTest {
 
-  static final String QUEUE = """
-      targets:
-        REQ-F-AUTH-001: { metric: queue_depth, target: 100, operator: lte, window: 1m, for: 30s, min_samples: 3 }
-      """;
-
   @TempDir
   Path dir;
 
-  private static void run(EngineHarness h, double value, int seconds) {
-    for (int s = 0; s < seconds; s += 5) {
-      h.send(metrics(gauge("queue_depth", point(h.now(), 0, value, attr("req", "REQ-F-AUTH-001")))));
-      h.advance(Duration.ofSeconds(5));
-      h.evaluate();
-    }
-  }
-
   /** Fires the target, stops the engine, and returns when it fired. */
   private Instant fireAndStop(ManualClock clock) {
-    try (EngineHarness before = new EngineHarness(QUEUE, dir, clock)) {
-      run(before, 500, 60);
+    try (EngineHarness before = new EngineHarness(EngineHarness.QUEUE, dir, clock)) {
+      before.queueDepth(500, 60);
       assertEquals(1, before.listener.of("firing").size());
       return before.listener.of("firing").get(0).startsAt();
     }
@@ -50,18 +33,18 @@ class RestartTest {
     Instant startsAt = fireAndStop(clock);
     assertTrue(Files.readString(dir.resolve("homeostasis-targets.json")).contains("\"FIRING\""));
     clock.advance(Duration.ofSeconds(20));
-    try (EngineHarness after = new EngineHarness(QUEUE, dir, clock)) {
-      run(after, 500, 60);
+    try (EngineHarness after = new EngineHarness(EngineHarness.QUEUE, dir, clock)) {
+      after.queueDepth(500, 60);
       assertEquals(0, after.listener.of("firing").size());
       assertEquals(12, after.listener.of("still").size());
       assertEquals(startsAt, after.listener.of("still").get(0).startsAt());
       assertEquals(TargetState.FIRING, after.engine.evaluations().get(0).state());
       // The 500s leave the 1m window within a minute; then the condition is clear for 30s.
-      run(after, 20, 120);
+      after.queueDepth(20, 120);
       assertEquals(1, after.listener.of("resolved").size());
       assertEquals(startsAt, after.listener.of("resolved").get(0).startsAt());
     }
-    try (EngineHarness third = new EngineHarness(QUEUE, dir, clock)) {
+    try (EngineHarness third = new EngineHarness(EngineHarness.QUEUE, dir, clock)) {
       third.advance(Duration.ofMinutes(10));
       assertEquals(TargetState.OK, third.evaluate().state());
       assertEquals(0, third.listener.calls.size());
@@ -72,7 +55,7 @@ class RestartTest {
   void emptyWindowsAfterARestartDoNotResolveAFiringTargetBeforeAWindowHasPassed() {
     ManualClock clock = new ManualClock();
     fireAndStop(clock);
-    try (EngineHarness after = new EngineHarness(QUEUE, dir, clock)) {
+    try (EngineHarness after = new EngineHarness(EngineHarness.QUEUE, dir, clock)) {
       for (int s = 0; s < 60; s += 5) {
         after.advance(Duration.ofSeconds(5));
         assertEquals(TargetState.FIRING, after.evaluate().state());
