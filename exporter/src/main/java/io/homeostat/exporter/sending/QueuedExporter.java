@@ -11,6 +11,7 @@ import io.homeostat.core.pipeline.Exporter;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.retry.Backoff;
+import io.homeostat.core.retry.Drain;
 import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
@@ -21,10 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +49,6 @@ public final class QueuedExporter implements Exporter {
   /** One line per kind of failure per interval, whatever the request rate. */
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
   /** A latch nobody opens: waits on it last their full time. */
-  private static final CountDownLatch NEVER = new CountDownLatch(1);
   /** How long shutdown waits for an interrupted consumer to end after the deadline. */
   private static final long JOIN_GRACE_MILLIS = 1000;
   /** The attempt deadline of {@link #local} exporters, which do not time out themselves. */
@@ -68,18 +65,12 @@ public final class QueuedExporter implements Exporter {
   private final MetricRegistry registry;
   private final ExporterMetrics metrics;
   private final RateLimitedLog failures;
-  /** Requests queued or being sent; shutdown waits for zero. */
-  private final AtomicInteger pending = new AtomicInteger();
-  /** Opens when shutdown begins: retry waits wake to check the deadline. */
-  private final CountDownLatch stopping = new CountDownLatch(1);
-  /** Opens when nothing is pending after shutdown began. */
-  private final CountDownLatch drained = new CountDownLatch(1);
+  /** Counts requests queued or being sent; shutdown waits for zero. */
+  private final Drain drain;
   private final List<Thread> consumers = new ArrayList<>();
   private final AtomicBoolean shutDown = new AtomicBoolean();
-  private volatile boolean accepting;
   /** Set before consumers are interrupted at the deadline; they take nothing more. */
   private volatile boolean stopped;
-  private volatile Deadline shutdownDeadline;
 
   /**
    * @param settings the exporter's id (the {@code exporter} label of its metrics) and registry
@@ -112,6 +103,7 @@ public final class QueuedExporter implements Exporter {
     this.numConsumers = queue.numConsumers();
     this.backoff = backoff;
     this.clock = clock;
+    this.drain = new Drain(clock);
     this.queue = RequestQueue.create(settings, queue);
     this.registry = settings.metrics();
     this.metrics = new ExporterMetrics(registry, id, signals);
@@ -131,13 +123,12 @@ public final class QueuedExporter implements Exporter {
       queue.close();
       throw e;
     }
-    pending.addAndGet(queue.size());
     for (int i = 0; i < numConsumers; i++) {
       Thread thread = new Thread(this::consume, "exporter-" + id + "-" + i);
       thread.setDaemon(true);
       consumers.add(thread);
     }
-    accepting = true;
+    drain.open(queue.size());
     consumers.forEach(Thread::start);
   }
 
@@ -148,12 +139,11 @@ public final class QueuedExporter implements Exporter {
           + ", not for " + signal.configName());
     }
     int items = OtlpRequests.itemCount(request);
-    if (accepting) {
-      pending.incrementAndGet();
+    if (drain.enter()) {
       if (queue.offer(signal, request, items)) {
         return true;
       }
-      finished();
+      drain.exit();
       failures.warn("queue_full", "exporter " + id + " refused " + items + " "
           + words(signal) + " and asked the client to retry: " + queue.refusal(), null);
     }
@@ -174,13 +164,7 @@ public final class QueuedExporter implements Exporter {
       } else {
         queue.abandon(job);
       }
-      finished();
-    }
-  }
-
-  private void finished() {
-    if (pending.decrementAndGet() == 0 && stopping.getCount() == 0) {
-      drained.countDown();
+      drain.exit();
     }
   }
 
@@ -224,7 +208,7 @@ public final class QueuedExporter implements Exporter {
           + words(job.signal()) + " and retries in "
           + roughly(delay) + ": " + failure.getMessage(), null);
       try {
-        if (!pause(delay.toNanos())) {
+        if (!drain.pause(delay.toNanos())) {
           return false;
         }
       } catch (InterruptedException e) {
@@ -238,27 +222,8 @@ public final class QueuedExporter implements Exporter {
   /** The limit of one attempt: {@code timeout}, and no later than the shutdown deadline. */
   private Deadline attemptDeadline() {
     Deadline attempt = Deadline.in(timeout);
-    Deadline shutdown = shutdownDeadline;
+    Deadline shutdown = drain.deadline();
     return shutdown != null && shutdown.nanoTime() - attempt.nanoTime() < 0 ? shutdown : attempt;
-  }
-
-  /**
-   * Waits before a retry. Returns false, early, when shutdown began and the wait would end past
-   * its deadline: the request is then given up.
-   */
-  private boolean pause(long nanos) throws InterruptedException {
-    long until = clock.nanoTime() + nanos;
-    if (stopping.getCount() != 0 && !clock.await(stopping, nanos)) {
-      return true;
-    }
-    long left = until - clock.nanoTime();
-    if (left > shutdownDeadline.remainingNanos()) {
-      return false;
-    }
-    if (left > 0) {
-      clock.await(NEVER, left);
-    }
-    return true;
   }
 
   /** {@code d} to the second, or to the millisecond when shorter, for messages. */
@@ -299,17 +264,7 @@ public final class QueuedExporter implements Exporter {
     if (!shutDown.compareAndSet(false, true)) {
       return;
     }
-    accepting = false;
-    shutdownDeadline = deadline;
-    stopping.countDown();
-    if (pending.get() == 0) {
-      drained.countDown();
-    }
-    try {
-      drained.await(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    drain.drain(deadline);
     stopped = true;
     consumers.forEach(Thread::interrupt);
     for (Thread consumer : consumers) {

@@ -3,6 +3,7 @@ package io.homeostat.homeostasis.alerting;
 import io.homeostat.core.component.Deadline;
 import io.homeostat.core.config.Durations;
 import io.homeostat.core.retry.Backoff;
+import io.homeostat.core.retry.Drain;
 import io.homeostat.core.retry.RetryAfter;
 import io.homeostat.core.retry.RetryClock;
 import io.homeostat.core.telemetry.Counter;
@@ -23,11 +24,9 @@ import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import javax.crypto.Mac;
@@ -54,8 +53,6 @@ public final class Destination {
   static final int QUEUE_CAPACITY = 1000;
   /** One log line per kind of failure per interval. */
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
-  /** A latch nobody opens: waits on it last their full time. */
-  private static final CountDownLatch NEVER = new CountDownLatch(1);
   /** How long shutdown waits for the interrupted sender thread to end. */
   private static final long JOIN_GRACE_MILLIS = 1000;
   /** How much of a refusing answer's body a message quotes. */
@@ -77,18 +74,12 @@ public final class Destination {
   private final Counter sent;
   private final Counter failed;
   private final RateLimitedLog failures = new RateLimitedLog(log, LOG_INTERVAL);
-  /** Notifications queued or being sent; shutdown waits for zero. */
-  private final AtomicInteger pending = new AtomicInteger();
+  /** Counts notifications queued or being sent; shutdown waits for zero. */
+  private final Drain drain;
   private final AtomicLong undelivered = new AtomicLong();
-  /** Opens when shutdown begins: retry waits wake to check the deadline. */
-  private final CountDownLatch stopping = new CountDownLatch(1);
-  /** Opens when nothing is pending after shutdown began. */
-  private final CountDownLatch drained = new CountDownLatch(1);
   private final Thread thread;
-  private volatile boolean accepting = true;
   /** Set before the thread is interrupted at the deadline; it sends nothing more. */
   private volatile boolean stopped;
-  private volatile Deadline shutdownDeadline;
 
   /**
    * @param name the {@code destination} label and the name in messages, such as
@@ -105,6 +96,8 @@ public final class Destination {
     this.signer = hmacSecret == null ? null : signer(hmacSecret);
     this.backoff = new Backoff(target.retryOnFailure(), random);
     this.timer = timer;
+    this.drain = new Drain(timer);
+    drain.open(0);
     this.clock = clock;
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(target.timeout()).build();
@@ -133,12 +126,11 @@ public final class Destination {
 
   /** Queues {@code notification}; false (counted and logged) when the queue is full or closed. */
   public boolean offer(Notification notification) {
-    if (accepting) {
-      pending.incrementAndGet();
+    if (drain.enter()) {
       if (queue.offer(notification)) {
         return true;
       }
-      finished();
+      drain.exit();
       failures.warn("queue_full", name + " dropped a notification (" + notification.what()
           + "): its queue of " + QUEUE_CAPACITY + " is full because the destination is slow or "
           + "unreachable; see the failures logged before this", null);
@@ -160,13 +152,7 @@ public final class Destination {
       } else {
         deliver(notification);
       }
-      finished();
-    }
-  }
-
-  private void finished() {
-    if (pending.decrementAndGet() == 0 && stopping.getCount() == 0) {
-      drained.countDown();
+      drain.exit();
     }
   }
 
@@ -202,10 +188,20 @@ public final class Destination {
       }
       failures.warn("retry", name + " failed to take a notification (" + notification.what()
           + "), retrying in " + roughly(delay) + ": " + failure.message(), null);
-      if (!pause(delay.toNanos())) {
+      if (!pause(delay)) {
         giveUp();
         return;
       }
+    }
+  }
+
+  /** Waits before a retry; false when shutdown gives the notification up instead. */
+  private boolean pause(Duration delay) {
+    try {
+      return drain.pause(delay.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -290,28 +286,6 @@ public final class Destination {
     };
   }
 
-  /**
-   * Waits before a retry. Returns false when shutdown began and the wait would end past its
-   * deadline: the notification is then given up.
-   */
-  private boolean pause(long nanos) {
-    long until = timer.nanoTime() + nanos;
-    try {
-      if (timer.await(stopping, nanos)) {
-        long left = until - timer.nanoTime();
-        if (left > shutdownDeadline.remainingNanos()) {
-          return false;
-        }
-        if (left > 0) {
-          timer.await(NEVER, left);
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   private void drop(Notification notification, String kind, String why, Failure failure) {
     failed.inc();
@@ -327,17 +301,7 @@ public final class Destination {
 
   /** Lets the queue drain until {@code deadline}, then stops; reports what was left. */
   public void shutdown(Deadline deadline) {
-    accepting = false;
-    shutdownDeadline = deadline;
-    stopping.countDown();
-    if (pending.get() == 0) {
-      drained.countDown();
-    }
-    try {
-      drained.await(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    drain.drain(deadline);
     stopped = true;
     thread.interrupt();
     try {
