@@ -51,6 +51,15 @@ public final class MetricRegistry {
     }
   }
 
+  /**
+   * Removes every gauge series and keeps the counters. When a reload replaces the components, the
+   * new ones register their own gauges, and counters go on from where they were, so no rate sees
+   * a reset.
+   */
+  public void clearGauges() {
+    families.values().removeIf(family -> family.type == MetricFamily.Type.GAUGE);
+  }
+
   /** Reads every series now, families sorted by name. */
   public List<MetricFamily> collect() {
     List<MetricFamily> out = new ArrayList<>();

@@ -36,4 +36,19 @@ class MetricRegistryTest {
     assertThrows(IllegalArgumentException.class, () -> registry.counter("g_total", "h").inc());
     assertThrows(IllegalArgumentException.class, () -> registry.gauge("g", "h", () -> 1, "odd"));
   }
+
+  @Test
+  void clearingGaugesKeepsTheCountersAndTheirCounts() {
+    MetricRegistry registry = new MetricRegistry();
+    Counter sent = registry.counter("sent_total", "help", "exporter", "file");
+    sent.add(5);
+    registry.gauge("queue_size", "help", () -> 3, "exporter", "file");
+
+    registry.clearGauges();
+    assertEquals(List.of("sent_total"), registry.collect().stream().map(MetricFamily::name).toList());
+    assertSame(sent, registry.counter("sent_total", "help", "exporter", "file"));
+    assertEquals(5.0, registry.value("sent_total", "exporter", "file"));
+    registry.gauge("queue_size", "help", () -> 0, "exporter", "file");
+    assertEquals(0.0, registry.value("queue_size", "exporter", "file"));
+  }
 }

@@ -9,7 +9,9 @@ public enum Readiness {
   /** Every receiver listens. */
   READY(HttpResponseStatus.OK),
   /** Shutting down: no longer accepting, draining what it holds. */
-  STOPPING(HttpResponseStatus.SERVICE_UNAVAILABLE);
+  STOPPING(HttpResponseStatus.SERVICE_UNAVAILABLE),
+  /** No pipeline runs: a reloaded config could not start, nor could the one before it. */
+  FAILED(HttpResponseStatus.SERVICE_UNAVAILABLE);
 
   private final HttpResponseStatus status;
 

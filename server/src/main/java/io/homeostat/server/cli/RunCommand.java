@@ -14,8 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code homeostat run}: serve until SIGTERM or SIGINT, then drain and exit 0. */
-@Command(name = "run", description = "Run the pipelines of a config until SIGTERM or Ctrl-C.",
+/**
+ * {@code homeostat run}: serve until SIGTERM or SIGINT, then drain and exit 0. SIGHUP (or
+ * {@code POST /-/reload}) reloads the config.
+ */
+@Command(name = "run", description = "Run the pipelines of a config until SIGTERM or Ctrl-C; "
+    + "SIGHUP reloads it.",
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
 
@@ -40,10 +44,10 @@ final class RunCommand implements Callable<Integer> {
     LogsConfig logs = loaded.service().telemetry().logs();
     ServerLogging.configure(logs.level(), logs.encoding());
     CountDownLatch stop = new CountDownLatch(1);
-    TerminationSignals.onTerminate(stop::countDown);
+    Signals.onTerminate(stop::countDown);
     Homeostat server;
     try {
-      server = Homeostat.start(loaded);
+      server = Homeostat.start(loaded, ConfigFiles::load);
     } catch (ConfigException e) {
       // Files a component reads at start (a requirements catalog) are checked then.
       ConfigFiles.printProblems(e, config, err);
@@ -54,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
       return 1;
     }
     try (server) {
+      Signals.onHangup(() -> server.reload("SIGHUP"));
       stop.await();
       server.shutdown();
     }

@@ -102,6 +102,18 @@ class ApiRoutesTest {
   }
 
   @Test
+  void withoutAHomeostasisSectionEachEndpointSaysSo() throws Exception {
+    server.close();
+    server = AdminServer.start(Endpoint.parse("127.0.0.1:0"), ApiRoutes.routes(java.util.Optional::empty));
+    String error = "{\"error\":\"this config has no homeostasis section, so there are no requirements,"
+        + " alerts, issues or intents to show; add one (docs/homeostasis/targets.md)\"}";
+    for (String path : List.of("/api/v1/requirements", "/api/v1/requirements/REQ-F-AUTH-001",
+        "/api/v1/alerts", "/api/v1/issues", "/api/v1/intents")) {
+      assertJson(404, error, send("GET", path));
+    }
+  }
+
+  @Test
   void anEscapedIdIsDecoded() throws Exception {
     assertEquals(200, send("GET", "/api/v1/requirements/REQ%2DF%2DAUTH%2D001").statusCode());
   }

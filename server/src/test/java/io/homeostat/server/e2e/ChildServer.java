@@ -102,6 +102,14 @@ final class ChildServer implements AutoCloseable {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
+  /** Sends SIGHUP, which asks the server to reload its config. */
+  void hangup() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -HUP " + process.pid() + " exited with " + kill.exitValue());
+    }
+  }
+
   /** Kills the server as SIGKILL does: no shutdown, nothing flushed by the JVM. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -8,6 +8,10 @@ import io.homeostat.server.Homeostat;
 import io.homeostat.server.config.ConfigLoader;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -53,6 +57,13 @@ final class RunningServer implements AutoCloseable {
   /** The current value of one self metric; NaN when the series does not exist. */
   double metric(String name, String... labels) {
     return server.metrics().value(name, labels);
+  }
+
+  /** Asks for a reload as an operator does, {@code POST /-/reload}, and returns the answer. */
+  HttpResponse<String> reload() throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + adminPort() + "/-/reload"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Stops the server the way SIGTERM does: drains the ring and the exporter queues. */
