@@ -12,6 +12,7 @@ import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.component.SharedState;
 import io.homeostat.core.config.ConfigException;
 import io.homeostat.core.telemetry.MetricRegistry;
+import io.homeostat.core.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,8 +182,9 @@ class CatalogStoreTest {
     CatalogStore store = store(Duration.ZERO);
     store.start();
     started = store;
-    assertTrue(Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.getName().startsWith("homeostat-catalog-")));
+    // Threads of stores that earlier tests stopped may take a moment to end.
+    Await.until("no catalog thread runs", () -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().startsWith("homeostat-catalog-") && t.isAlive()));
   }
 
   /** What the store logs, as "LEVEL message" lines; the first reload counts down a latch. */

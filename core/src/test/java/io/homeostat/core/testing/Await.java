@@ -6,13 +6,14 @@ import java.util.function.Supplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Waits, within ten seconds, for a state that another thread brings about and that no latch or
- * future signals (a counter reaching a value, a server listing an alert). Shared by the tests of
- * every module.
+ * Waits, within thirty seconds, for a state that another thread brings about and that no latch
+ * or future signals (a counter reaching a value, a server listing an alert). Shared by the tests
+ * of every module. The limit only matters when a test fails; it is long because CI runs on two
+ * busy cores, where a JIT warm-up or a GC can stall a thread for seconds.
  */
 public final class Await {
 
-  private static final Duration LIMIT = Duration.ofSeconds(10);
+  private static final Duration LIMIT = Duration.ofSeconds(30);
   private static final long PAUSE_NANOS = Duration.ofMillis(2).toNanos();
 
   private Await() {}

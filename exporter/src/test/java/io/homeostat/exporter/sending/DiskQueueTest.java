@@ -488,7 +488,8 @@ class DiskQueueTest {
     assertEquals(2 * perSegment, accepted);
 
     drain(queue, accepted);
-    assertFalse(queue.offer(Signal.TRACES, numbered(accepted), 5), "nothing deleted yet");
+    // The queue's own checkpoint thread may already have deleted the delivered segments; either
+    // way, after a checkpoint their room is free again.
     queue.checkpoint();
     assertTrue(queue.offer(Signal.TRACES, numbered(accepted), 5));
   }

@@ -63,6 +63,8 @@ class QueuedExporterTest {
     final AtomicInteger calls = new AtomicInteger();
     final List<Message> received = new CopyOnWriteArrayList<>();
     final List<Deadline> deadlines = new CopyOnWriteArrayList<>();
+    /** What each attempt's deadline had left when the attempt began. */
+    final List<Long> remainingAtSend = new CopyOnWriteArrayList<>();
     final CountDownLatch closed = new CountDownLatch(1);
     volatile Step step = call -> Outcome.ACCEPTED;
 
@@ -71,6 +73,7 @@ class QueuedExporterTest {
         throws ExportException {
       received.add(request);
       deadlines.add(deadline);
+      remainingAtSend.add(deadline.remainingNanos());
       return step.run(calls.getAndIncrement());
     }
 
@@ -141,7 +144,7 @@ class QueuedExporterTest {
     assertEquals(1000.0, metric("homeostat_exporter_queue_capacity"));
     assertEquals(0.0, metric("homeostat_exporter_queue_size"));
     assertEquals(0.0, metric("homeostat_exporter_retries_total"));
-    long remaining = sender.deadlines.get(0).remainingNanos();
+    long remaining = sender.remainingAtSend.get(0);
     assertTrue(remaining > 0 && remaining <= TIMEOUT.toNanos(), "attempt deadline " + remaining);
   }
 

@@ -1,5 +1,6 @@
 package io.homeostat.exporter.spanmetrics;
 
+import io.homeostat.core.testing.Await;
 import io.homeostat.core.testing.ManualClock;
 import static io.homeostat.exporter.spanmetrics.Spans.CHECKOUT;
 import static io.homeostat.exporter.spanmetrics.Spans.error;
@@ -447,8 +448,8 @@ class SpanMetricsConnectorTest {
       last = pipelines.next();
     }
     assertEquals(Map.of(CART, 2L), Flushed.callCounts(last));
-    assertTrue(Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.getName().equals("homeostat-spanmetrics-spanmetrics")));
+    Await.until("the flush thread ends", () -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().equals("homeostat-spanmetrics-spanmetrics") && t.isAlive()));
     assertTrue(Double.isNaN(registry.value("homeostat_spanmetrics_series",
         "connector", "spanmetrics")), "the gauge leaves with the connector");
     connector = null;

@@ -52,6 +52,7 @@ class BackpressureTest {
           otlp:
             endpoint: "127.0.0.1:%d"
             tls: { insecure: true }
+            timeout: 60s   # a send that outlasts the timeout is retried: a duplicate, not a loss
             sending_queue: { num_consumers: 1, queue_size: 2 }
         service:
           admin: { endpoint: "127.0.0.1:0" }

@@ -48,6 +48,7 @@ class DiskQueueOutageTest {
           otlp:
             endpoint: "127.0.0.1:%d"
             tls: { insecure: true }
+            timeout: 60s   # a send that outlasts the timeout is retried: a duplicate, not a loss
             sending_queue: %s
             retry_on_failure: { initial_interval: 50ms, max_interval: 500ms, max_elapsed_time: 0 }
         service:

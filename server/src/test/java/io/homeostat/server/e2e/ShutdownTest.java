@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.StatusRuntimeException;
 import io.homeostat.core.testing.Await;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,35 +94,19 @@ class ShutdownTest {
           pipelines:
             traces: { receivers: [otlp], exporters: [file, otlp/down] }
         """.formatted(grpc, nobody, admin));
-    Path stderr = dir.resolve("stderr.log");
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.homeostat.server.Main", "run", "--config", config.toString())
-        .redirectErrorStream(true).redirectOutput(stderr.toFile()).start();
-    try {
-      HttpClient http = HttpClient.newHttpClient();
-      Await.until("the server is ready", () -> {
-        try {
-          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/readyz")).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException | InterruptedException notYet) {
-          return false;
-        }
-      });
+    try (ChildServer server = ChildServer.start(config, admin, dir.resolve("server.log"))) {
       try (Senders client = new Senders(grpc)) {
         for (int i = 0; i < 10; i++) {
           client.sendOnce(Senders.spans(i * SPANS_PER_REQUEST, SPANS_PER_REQUEST));
         }
       }
-      process.destroy();
-      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not stop");
-      String log = Files.readString(stderr, StandardCharsets.UTF_8);
-      assertEquals(0, process.exitValue(), log);
+      int status = server.stop();
+      String log = server.log();
+      assertEquals(0, status, log);
       assertTrue(log.contains("exporter otlp/down stopped with data it could not deliver before the shutdown"
           + " deadline, now lost: traces: 10 requests (50 spans)"), log);
       assertTrue(log.contains("Homeostat stopped"), log);
       assertEquals(50, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
-    } finally {
-      process.destroyForcibly();
     }
   }
 }
