@@ -115,6 +115,88 @@ class ReloadEndToEndTest {
   }
 
   @Test
+  void whatIsKeptUnderTheDataDirectoryCarriesOver() throws Exception {
+    int nobody = RunningServer.freePort();
+    String yaml = """
+        receivers:
+          otlp: { protocols: { grpc: { endpoint: "127.0.0.1:0" } } }
+        processors:
+          homeostasis:
+          attributes/stamp:
+            actions: [ { key: config, action: upsert, value: b } ]
+        exporters:
+          otlp/down:
+            endpoint: "127.0.0.1:%d"
+            tls: { insecure: true }
+            sending_queue: { storage: queue }
+            retry_on_failure: { initial_interval: 200ms, max_interval: 500ms, max_elapsed_time: 0 }
+        homeostasis:
+          evaluation_interval: 100ms
+        service:
+          data_dir: state
+          shutdown_timeout: 1s   # the backend is down: the drain waits this long, data stays on disk
+          admin: { endpoint: "127.0.0.1:0" }
+          pipelines:
+            traces: { receivers: [otlp], processors: [%s], exporters: [otlp/down] }
+        """;
+    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml",
+        yaml.formatted(nobody, "homeostasis"))) {
+      try (Senders client = new Senders(server.grpcPort())) {
+        client.sendOnce(failedLogin());
+      }
+      Await.until("the failed login opens an issue", () -> openIssues(server).size() == 1);
+      String issue = openIssues(server).get(0);
+
+      Files.writeString(dir.resolve("homeostat.yaml"), yaml.formatted(nobody, "homeostasis, attributes/stamp"));
+      HttpResponse<String> answer = server.reload();
+
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertEquals(List.of(issue), openIssues(server), "the open issue is restored, not opened again");
+      try (RunningServer backend = RunningServer.start(dir, "backend.yaml", """
+          receivers:
+            otlp: { protocols: { grpc: { endpoint: "127.0.0.1:%d" } } }
+          exporters:
+            file: { path: backend.jsonl }
+          service:
+            admin: { endpoint: "127.0.0.1:0" }
+            pipelines:
+              traces: { receivers: [otlp], exporters: [file] }
+          """.formatted(nobody))) {
+        Await.until("the request the disk queue kept across the reload arrives", () -> backend.metric(
+            "homeostat_receiver_accepted_spans_total", "receiver", "otlp", "transport", "grpc") == 1.0);
+      }
+    }
+  }
+
+  /** A request of one span of REQ-F-AUTH-001 that failed with an exception. */
+  private static io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest failedLogin() {
+    var span = Senders.spans(0, 1).getResourceSpans(0).getScopeSpans(0).getSpans(0).toBuilder()
+        .setName("auth.login")
+        .addAttributes(io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("req")
+            .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("REQ-F-AUTH-001")))
+        .setStatus(io.opentelemetry.proto.trace.v1.Status.newBuilder()
+            .setCode(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR)
+            .setMessage("password check failed"))
+        .build();
+    return io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
+        .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
+            .addScopeSpans(io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder().addSpans(span)))
+        .build();
+  }
+
+  /** The ids of the open production issues, from the admin API. */
+  private static List<String> openIssues(RunningServer server) {
+    try {
+      List<String> ids = new ArrayList<>();
+      JSON.readTree(get(server, "/api/v1/issues").body()).path("issues")
+          .forEach(issue -> ids.add(issue.path("issue_id").asText()));
+      return ids;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void anEditThatRunsTheSamePipelinesRestartsNothing() throws Exception {
     try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", config(0, ""))) {
       int port = server.grpcPort();
