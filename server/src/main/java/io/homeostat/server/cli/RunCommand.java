@@ -9,6 +9,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Spec;
     + "SIGHUP reloads it.",
     mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "conf/homeostat.yaml",
       description = "Pipeline YAML (default: ${DEFAULT-VALUE}).")
@@ -45,6 +50,16 @@ final class RunCommand implements Callable<Integer> {
     ServerLogging.configure(logs.level(), logs.encoding());
     CountDownLatch stop = new CountDownLatch(1);
     Signals.onTerminate(stop::countDown);
+    // Taken before the server can say it is ready: the JVM's own SIGHUP action would end it.
+    AtomicReference<Homeostat> running = new AtomicReference<>();
+    Signals.onHangup(() -> {
+      Homeostat started = running.get();
+      if (started == null) {
+        log.warn("SIGHUP while the server starts: ignored; send it again once it runs");
+      } else {
+        started.reload("SIGHUP");
+      }
+    });
     Homeostat server;
     try {
       server = Homeostat.start(loaded, ConfigFiles::load);
@@ -57,8 +72,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    running.set(server);
     try (server) {
-      Signals.onHangup(() -> server.reload("SIGHUP"));
       stop.await();
       server.shutdown();
     }

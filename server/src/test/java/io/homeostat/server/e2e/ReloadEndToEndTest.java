@@ -306,13 +306,17 @@ class ReloadEndToEndTest {
 
       server.hangup();
 
-      ChildServer.within(Duration.ofSeconds(30), "the reload SIGHUP asked for", () -> {
-        try {
-          return server.metric("homeostat_config_reloads_total{result=\"reloaded\"}") == 1.0;
-        } catch (java.io.IOException | InterruptedException notYet) {
-          return false;
-        }
-      });
+      try {
+        ChildServer.within(Duration.ofSeconds(30), "the reload SIGHUP asked for", () -> {
+          try {
+            return server.metric("homeostat_config_reloads_total{result=\"reloaded\"}") == 1.0;
+          } catch (java.io.IOException | InterruptedException notYet) {
+            return false;
+          }
+        });
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "; the server's log:\n" + server.log(), e);
+      }
       assertTrue(server.log().contains("config reloaded: the new pipelines run"), server.log());
       assertTrue(server.log().contains("trigger=SIGHUP"), server.log());
       assertEquals(0, server.stop(), server.log());
