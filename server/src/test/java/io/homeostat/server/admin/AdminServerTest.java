@@ -143,7 +143,7 @@ class AdminServerTest {
   }
 
   @Test
-  void theIndexLinksTheEndpoints() throws Exception {
+  void theDashboardLinksTheEndpoints() throws Exception {
     HttpResponse<String> index = get("/");
     assertEquals(200, index.statusCode());
     assertEquals("text/html; charset=utf-8", contentType(index));
