@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -39,10 +41,20 @@ final class ChildServer implements AutoCloseable {
    * once it is ready; its output goes to {@code log}.
    */
   static ChildServer start(Path config, int adminPort, Path log) throws IOException {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    return start(List.of(), config, adminPort, log);
+  }
+
+  /**
+   * As {@link #start(Path, int, Path)}, with {@code launcher} before the java command: such as
+   * {@code env --default-signal=HUP}, since a test run under nohup passes SIGHUP on ignored.
+   */
+  static ChildServer start(List<String> launcher, Path config, int adminPort, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.homeostat.server.Main", "run",
-        "--config", config.toString())
+        "--config", config.toString()));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ChildServer server = new ChildServer(process, adminPort, log);
     try {

@@ -297,29 +297,62 @@ class ReloadEndToEndTest {
   @Test
   void sighupReloadsAsItDoesForTheCollectorAndPrometheus() throws Exception {
     int admin = RunningServer.freePort();
-    String adminEndpoint = "admin: { endpoint: \"127.0.0.1:" + admin + "\" }";
-    Path file = Files.writeString(dir.resolve("homeostat.yaml"),
-        config(0, "").replace("admin: { endpoint: \"127.0.0.1:0\" }", adminEndpoint));
-    try (ChildServer server = ChildServer.start(file, admin, dir.resolve("server.log"))) {
-      Files.writeString(file, config(0, "attributes/stamp")
-          .replace("admin: { endpoint: \"127.0.0.1:0\" }", adminEndpoint));
+    Path file = Files.writeString(dir.resolve("homeostat.yaml"), withAdmin(config(0, ""), admin));
+    // The build may run under nohup, which passes SIGHUP on ignored; the server gets the default.
+    try (ChildServer server = ChildServer.start(List.of("env", "--default-signal=HUP"), file, admin,
+        dir.resolve("server.log"))) {
+      Files.writeString(file, withAdmin(config(0, "attributes/stamp"), admin));
 
       server.hangup();
 
-      try {
-        ChildServer.within(Duration.ofSeconds(30), "the reload SIGHUP asked for", () -> {
-          try {
-            return server.metric("homeostat_config_reloads_total{result=\"reloaded\"}") == 1.0;
-          } catch (java.io.IOException | InterruptedException notYet) {
-            return false;
-          }
-        });
-      } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "; the server's log:\n" + server.log(), e);
-      }
+      awaitReloaded(server);
       assertTrue(server.log().contains("config reloaded: the new pipelines run"), server.log());
       assertTrue(server.log().contains("trigger=SIGHUP"), server.log());
+      assertFalse(server.log().contains("SIGHUP is ignored"), server.log());
       assertEquals(0, server.stop(), server.log());
+    }
+  }
+
+  @Test
+  void underNohupSighupIsIgnoredAndTheLogSaysHowToReload() throws Exception {
+    int admin = RunningServer.freePort();
+    Path file = Files.writeString(dir.resolve("homeostat.yaml"), withAdmin(config(0, ""), admin));
+    try (ChildServer server = ChildServer.start(List.of("env", "--ignore-signal=HUP"), file, admin,
+        dir.resolve("server.log"))) {
+      assertTrue(server.log().contains("SIGHUP is ignored by this process (as nohup leaves it), so "
+          + "it will not reload the config; use POST /-/reload on the admin endpoint"), server.log());
+      Files.writeString(file, withAdmin(config(0, "attributes/stamp"), admin));
+
+      server.hangup();
+      // Had SIGHUP reloaded the edit, this reload would find nothing new.
+      HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + admin + "/-/reload"))
+              .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals("reloaded", JSON.readTree(answer.body()).path("status").asText(), answer.body());
+      assertFalse(server.log().contains("trigger=SIGHUP"), server.log());
+      assertEquals(0, server.stop(), "SIGHUP did not end it: " + server.log());
+    }
+  }
+
+  private static String withAdmin(String yaml, int port) {
+    return yaml.replace("admin: { endpoint: \"127.0.0.1:0\" }",
+        "admin: { endpoint: \"127.0.0.1:" + port + "\" }");
+  }
+
+  /** Waits until the child server has counted one reload that ran a new config. */
+  private static void awaitReloaded(ChildServer server) throws Exception {
+    String series = "homeostat_config_reloads_total{result=\"reloaded\"}";
+    try {
+      ChildServer.within(Duration.ofSeconds(30), series + " = 1", () -> {
+        try {
+          return server.metric(series) == 1.0;
+        } catch (java.io.IOException | InterruptedException notYet) {
+          return false;
+        }
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the server's log:\n" + server.log(), e);
     }
   }
 
