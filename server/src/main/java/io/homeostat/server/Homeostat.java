@@ -78,6 +78,7 @@ public final class Homeostat implements AutoCloseable {
       admin.close();
       throw e;
     }
+    reloader.started();
     log.atInfo().addKeyValue("config", config.file())
         .addKeyValue("pipelines", config.pipelines().size())
         .addKeyValue("admin", config.service().admin().endpoint().withPort(admin.address().getPort()))
@@ -97,8 +98,8 @@ public final class Homeostat implements AutoCloseable {
   }
 
   /**
-   * Reads the config file again and runs it if it changed, after any reload under way; the
-   * future completes once the new pipelines run, or with why they do not.
+   * Reads the config file again and runs it, after any reload under way; the future completes
+   * once the new pipelines run, or with why they do not.
    *
    * @param trigger what asked for it, for the log: {@code SIGHUP}, {@code admin}
    */
@@ -114,9 +115,8 @@ public final class Homeostat implements AutoCloseable {
     reloader.close();
     Duration timeout = live.config().service().shutdownTimeout();
     log.atInfo().addKeyValue("timeout", Durations.format(timeout)).log("shutting down: draining the pipeline and exporter queues");
-    Deadline deadline = Deadline.in(timeout);
-    live.shutdown(deadline);
-    admin.shutdown(deadline);
+    live.shutdown(timeout);
+    admin.shutdown(Deadline.in(timeout));
     log.info("Homeostat stopped");
   }
 

@@ -28,11 +28,6 @@ public final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  /** The routes over one runtime's documents. */
-  public static List<Route> routes(ApiDocuments api) {
-    return routes(() -> Optional.of(api));
-  }
-
   /**
    * The routes over whichever runtime {@code api} returns at each request, so that they follow a
    * reload. When it returns none (the config has no {@code homeostasis:} section), each answers

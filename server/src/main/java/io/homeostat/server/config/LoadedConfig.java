@@ -8,7 +8,6 @@ import io.homeostat.homeostasis.intents.FeedbackConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A config that passed every check: components bound by their factories, pipelines resolved.
@@ -32,18 +31,6 @@ public record LoadedConfig(
     AlertingConfig alerting,
     FeedbackConfig feedback,
     List<ConfigProblem> warnings) {
-
-  /**
-   * Whether running {@code other} would run the same pipelines as this: every part is equal but
-   * the warnings, which carry line numbers that move when a comment is edited.
-   */
-  public boolean runsLike(LoadedConfig other) {
-    return file.equals(other.file) && service.equals(other.service)
-        && receivers.equals(other.receivers) && processors.equals(other.processors)
-        && exporters.equals(other.exporters) && connectors.equals(other.connectors)
-        && pipelines.equals(other.pipelines) && Objects.equals(homeostasis, other.homeostasis)
-        && Objects.equals(alerting, other.alerting) && Objects.equals(feedback, other.feedback);
-  }
 
   /** Where state that outlives a restart is kept: {@code service.data_dir}, resolved. */
   public Path dataDir() {

@@ -1,17 +1,20 @@
 package io.homeostat.server.reload;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What one reload did, as {@code POST /-/reload} answers it.
+ * What one reload did, as {@code POST /-/reload} answers it and the log reports it.
  *
  * @param errors each problem of an {@link Outcome#INVALID} config, as {@code file:line:column:
  *     path: message}
- * @param error why a {@link Outcome#FAILED} config could not start
+ * @param error why a {@link Outcome#FAILED} config could not start, or why the server took no
+ *     reload ({@link Outcome#UNAVAILABLE})
  * @param restored for {@link Outcome#FAILED}: whether the previous config runs again
  */
 public record ReloadResult(Outcome outcome, Path config, List<String> errors, String error,
@@ -19,16 +22,16 @@ public record ReloadResult(Outcome outcome, Path config, List<String> errors, St
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The four ends of a reload. */
+  /** The ends of a reload. */
   public enum Outcome {
     /** The new config runs. */
     RELOADED(HttpResponseStatus.OK),
-    /** The file would run the same pipelines; nothing was restarted. */
-    UNCHANGED(HttpResponseStatus.OK),
     /** The file has errors; the config in force goes on untouched. */
     INVALID(HttpResponseStatus.BAD_REQUEST),
-    /** The file passed every check but could not start (a port in use, say). */
-    FAILED(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+    /** The file passed every check but could not start (a port in use, a broken catalog). */
+    FAILED(HttpResponseStatus.INTERNAL_SERVER_ERROR),
+    /** The server was starting or shutting down and took no reload. */
+    UNAVAILABLE(HttpResponseStatus.SERVICE_UNAVAILABLE);
 
     private final HttpResponseStatus status;
 
@@ -38,7 +41,7 @@ public record ReloadResult(Outcome outcome, Path config, List<String> errors, St
 
     /** The {@code result} label of {@code homeostat_config_reloads_total}. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -46,38 +49,53 @@ public record ReloadResult(Outcome outcome, Path config, List<String> errors, St
     errors = List.copyOf(errors);
   }
 
-  static ReloadResult of(Outcome outcome, Path config) {
-    return new ReloadResult(outcome, config, List.of(), null, false);
+  static ReloadResult reloaded(Path config) {
+    return new ReloadResult(Outcome.RELOADED, config, List.of(), null, false);
+  }
+
+  static ReloadResult unavailable(Path config, String why) {
+    return new ReloadResult(Outcome.UNAVAILABLE, config, List.of(), why, false);
   }
 
   public HttpResponseStatus httpStatus() {
     return outcome.status;
   }
 
-  /** The answer's body: {@code status}, {@code config}, and what to do when it did not work. */
+  /** Whether the config the file holds now runs. */
+  public boolean successful() {
+    return outcome == Outcome.RELOADED;
+  }
+
+  /** What happened and, when it did not work, what to do. */
+  public String message() {
+    return switch (outcome) {
+      case RELOADED -> "config reloaded: the new pipelines run";
+      case INVALID -> "config reload refused: the file has errors and the config in force keeps "
+          + "running; fix them (homeostat validate --config FILE lists them) and reload again";
+      case FAILED -> restored
+          ? "config reload failed: the new config could not start; the previous config runs again"
+          : "config reload failed: neither the new nor the previous config could start and no "
+              + "pipeline runs; fix the config and reload again";
+      case UNAVAILABLE -> "config reload not taken: " + error;
+    };
+  }
+
+  /** The answer's body: {@code status}, {@code config}, {@code message} and the details. */
   public byte[] toJson() {
     ObjectNode body = JSON.createObjectNode();
     body.put("status", outcome.label());
     body.put("config", config.toString());
-    switch (outcome) {
-      case RELOADED -> body.put("message", "the new config runs");
-      case UNCHANGED -> body.put("message", "the file runs the same pipelines; nothing was restarted");
-      case INVALID -> {
-        body.putArray("errors").addAll(errors.stream().map(body::textNode).toList());
-        body.put("message", "the config in force keeps running; fix the errors and reload again");
-      }
-      case FAILED -> {
-        body.put("error", error);
-        body.put("restored", restored);
-        body.put("message", restored
-            ? "the new config could not start; the previous config runs again"
-            : "neither the new nor the previous config could start and no pipeline runs; "
-                + "fix the config and reload again");
-      }
+    body.put("message", message());
+    if (outcome == Outcome.INVALID) {
+      body.putArray("errors").addAll(errors.stream().map(body::textNode).toList());
+    }
+    if (outcome == Outcome.FAILED) {
+      body.put("error", error);
+      body.put("restored", restored);
     }
     try {
       return JSON.writeValueAsBytes(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -19,15 +19,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the pipeline YAML again and runs it in place of the config in force
- * ({@code POST /-/reload}, SIGHUP). A file with errors changes nothing; a file that passes every
- * check replaces the running pipelines ({@link LiveService#replace}). Reloads run one at a time on
- * a thread of their own, since draining the old pipelines can take up to
+ * ({@code POST /-/reload}, SIGHUP), as Prometheus and the Collector do on every reload asked for:
+ * the pipelines restart even when the file did not change, so that files it names (catalogs,
+ * certificates) are read again. A file with errors changes nothing. Reloads run one at a time on a
+ * thread of their own, since draining the old pipelines can take up to
  * {@code service.shutdown_timeout}.
  *
  * <p>Counts each outcome in {@code homeostat_config_reloads_total{result}} and, as Prometheus
@@ -49,6 +51,8 @@ public final class Reloader implements MetricSource, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** False until the first config runs: a reload must not race the start. */
+  private volatile boolean started;
   private volatile boolean lastSuccessful = true;
   private volatile double lastSuccessSeconds;
 
@@ -64,74 +68,96 @@ public final class Reloader implements MetricSource, AutoCloseable {
     this.lastSuccessSeconds = clock.millis() / 1000.0;
     for (Outcome outcome : Outcome.values()) {
       reloads.put(outcome, metrics.counter("homeostat_config_reloads_total",
-          "Reloads of the pipeline config, by result: reloaded, unchanged, invalid, failed.",
+          "Reloads of the pipeline config asked for, by result: reloaded, invalid, failed, "
+              + "unavailable (asked while the server started or stopped).",
           "result", outcome.label()));
     }
   }
 
-  /** Reloads on the reload thread, after any reload already asked for. */
-  public CompletableFuture<ReloadResult> reloadAsync(String trigger) {
-    return CompletableFuture.supplyAsync(() -> reload(trigger), thread);
+  /** Takes reloads from now on: the config given at start runs. */
+  public void started() {
+    this.lastSuccessSeconds = clock.millis() / 1000.0;
+    this.started = true;
   }
 
-  /** Reads the file and runs it if it changed; every failure becomes a result, never an exception. */
-  ReloadResult reload(String trigger) {
-    LoadedConfig previous = live.config();
+  /**
+   * Reloads on the reload thread, after any reload already asked for. The future always completes
+   * with a result: every failure is one.
+   *
+   * @param trigger what asked for it, for the log: {@code SIGHUP}, {@code admin}
+   */
+  public CompletableFuture<ReloadResult> reloadAsync(String trigger) {
+    if (!started) {
+      return CompletableFuture.completedFuture(record(trigger, ReloadResult.unavailable(file,
+          "the server is still starting; reload once /readyz answers 200")));
+    }
+    try {
+      return CompletableFuture.supplyAsync(() -> reload(trigger), thread);
+    } catch (RejectedExecutionException shuttingDown) {
+      return CompletableFuture.completedFuture(record(trigger,
+          ReloadResult.unavailable(file, "the server is shutting down")));
+    }
+  }
+
+  private ReloadResult reload(String trigger) {
     ReloadResult result;
     try {
-      LoadedConfig next = loader.apply(file);
-      boolean replaced = live.replace(next);
-      result = ReloadResult.of(replaced ? Outcome.RELOADED : Outcome.UNCHANGED, file);
-      if (replaced) {
-        applyLogSettings(previous.service().telemetry().logs(), next.service().telemetry().logs());
-        warnAboutRestartOnlyKeys(previous, next);
-      }
-    } catch (ConfigException e) {
-      List<String> errors = e.problems().stream().map(ConfigProblem::toString).toList();
-      result = new ReloadResult(Outcome.INVALID, file, errors, null, false);
-    } catch (LiveService.ReplaceFailedException e) {
-      result = new ReloadResult(Outcome.FAILED, file, List.of(), String.valueOf(e.getMessage()),
-          e.restored());
-    } catch (RuntimeException e) {
+      result = replace();
+    } catch (RuntimeException | LinkageError e) {
       log.atError().setCause(e).addKeyValue("config", file).log("config reload failed unexpectedly");
       result = new ReloadResult(Outcome.FAILED, file, List.of(), e.toString(), !live.failed());
     }
-    record(trigger, result);
-    return result;
+    return record(trigger, result);
   }
 
-  private void record(String trigger, ReloadResult result) {
+  private ReloadResult replace() {
+    LoadedConfig previous = live.config();
+    LoadedConfig next;
+    try {
+      next = loader.apply(file);
+    } catch (ConfigException e) {
+      return new ReloadResult(Outcome.INVALID, file,
+          e.problems().stream().map(ConfigProblem::toString).toList(), null, false);
+    }
+    try {
+      if (!live.replace(next)) {
+        return ReloadResult.unavailable(file, "the server is shutting down");
+      }
+    } catch (LiveService.ReplaceFailedException e) {
+      return new ReloadResult(Outcome.FAILED, file, List.of(), String.valueOf(e.getMessage()),
+          e.restored());
+    }
+    applyLogSettings(previous.service().telemetry().logs(), next.service().telemetry().logs());
+    if (!previous.service().admin().equals(next.service().admin())) {
+      log.atWarn().addKeyValue("config", file).addKeyValue("key", "service.admin")
+          .log("the admin endpoint keeps its address until the server restarts");
+    }
+    return ReloadResult.reloaded(file);
+  }
+
+  private ReloadResult record(String trigger, ReloadResult result) {
     reloads.get(result.outcome()).inc();
-    lastSuccessful = result.outcome() == Outcome.RELOADED || result.outcome() == Outcome.UNCHANGED;
-    if (lastSuccessful) {
-      lastSuccessSeconds = clock.millis() / 1000.0;
+    if (result.outcome() != Outcome.UNAVAILABLE) {
+      lastSuccessful = result.successful();
+      if (lastSuccessful) {
+        lastSuccessSeconds = clock.millis() / 1000.0;
+      }
     }
-    var line = (lastSuccessful ? log.atInfo() : log.atError()).addKeyValue("config", file)
+    var line = (result.successful() ? log.atInfo() : log.atError()).addKeyValue("config", file)
         .addKeyValue("trigger", trigger).addKeyValue("result", result.outcome().label());
-    switch (result.outcome()) {
-      case RELOADED -> line.log("config reloaded: the new pipelines run");
-      case UNCHANGED -> line.log("config reload: the file runs the same pipelines; nothing restarted");
-      case INVALID -> line.addKeyValue("errors", String.join("; ", result.errors()))
-          .log("config reload refused: the file has errors and the config in force keeps running; "
-              + "fix them (homeostat validate --config FILE lists them) and reload again");
-      case FAILED -> line.addKeyValue("error", result.error()).addKeyValue("restored", result.restored())
-          .log(result.restored()
-              ? "config reload failed: the new config could not start; the previous one runs again"
-              : "config reload failed and the previous config could not start either: no pipeline "
-                  + "runs; fix the config and reload again");
+    if (!result.errors().isEmpty()) {
+      line = line.addKeyValue("errors", String.join("; ", result.errors()));
     }
+    if (result.outcome() == Outcome.FAILED) {
+      line = line.addKeyValue("error", result.error()).addKeyValue("restored", result.restored());
+    }
+    line.log(result.message());
+    return result;
   }
 
   private static void applyLogSettings(LogsConfig before, LogsConfig after) {
     if (!before.equals(after)) {
       ServerLogging.configure(after.level(), after.encoding());
-    }
-  }
-
-  private void warnAboutRestartOnlyKeys(LoadedConfig previous, LoadedConfig next) {
-    if (!previous.service().admin().equals(next.service().admin())) {
-      log.atWarn().addKeyValue("config", file).addKeyValue("key", "service.admin")
-          .log("the admin endpoint keeps its address until the server restarts");
     }
   }
 

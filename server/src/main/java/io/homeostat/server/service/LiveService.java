@@ -1,10 +1,10 @@
 package io.homeostat.server.service;
 
 import io.homeostat.core.component.Deadline;
-import io.homeostat.core.config.ConfigException;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.homeostasis.Homeostasis;
 import io.homeostat.server.config.LoadedConfig;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * so disk queues and homeostasis state carry over. When the new config cannot start, the previous
  * one starts again.
  *
- * <p>Replacing and stopping are serialised: a SIGTERM during a reload waits for it to finish.
+ * <p>Replacing and stopping are serialised: a SIGTERM during a reload waits for it, and a reload
+ * whose old pipelines were draining when the SIGTERM came starts nothing new.
  */
 public final class LiveService {
 
@@ -24,7 +25,10 @@ public final class LiveService {
   private final MetricRegistry metrics;
   private volatile LoadedConfig config;
   private volatile Service service;
-  private volatile boolean shutDown;
+  /** Set when neither a reloaded config nor the one before it could start. */
+  private volatile boolean failed;
+  /** Set as soon as a shutdown is asked for, before it waits for a reload under way. */
+  private volatile boolean stopping;
 
   /** Creates the components of {@code config}; nothing runs until {@link #start}. */
   public LiveService(LoadedConfig config, MetricRegistry metrics) {
@@ -38,37 +42,36 @@ public final class LiveService {
   }
 
   /**
-   * Runs {@code next} in place of the config in force, unless it would run the same pipelines.
-   * After a failure that left nothing running, any config that starts brings the server back.
+   * Runs {@code next} in place of the config in force. After a failure that left nothing running,
+   * any config that starts brings the server back.
    *
-   * @return false when nothing changed and nothing was restarted, or the server is shutting down
-   * @throws ConfigException when a file {@code next} reads at start (a catalog) has errors; the
-   *     previous config runs again
+   * @return false when the server is shutting down and nothing was started
    * @throws ReplaceFailedException when {@code next} could not start; its
    *     {@link ReplaceFailedException#restored()} says whether the previous config runs again
    */
   public synchronized boolean replace(LoadedConfig next) throws ReplaceFailedException {
-    LoadedConfig previous = config;
-    if (shutDown || (!failed() && previous.runsLike(next))) {
+    if (stopping) {
       return false;
     }
-    if (!failed()) {
+    LoadedConfig previous = config;
+    if (!failed) {
       service.shutdown(Deadline.in(previous.service().shutdownTimeout()));
+    }
+    if (stopping) {
+      return false;
     }
     try {
       run(next);
       return true;
-    } catch (Exception failure) {
+    } catch (Exception | LinkageError failure) {
       log.atWarn().setCause(failure).addKeyValue("config", next.file())
           .log("the new config could not start; starting the previous one again");
       try {
         run(previous);
-      } catch (Exception again) {
+      } catch (Exception | LinkageError again) {
         failure.addSuppressed(again);
+        failed = true;
         throw new ReplaceFailedException(failure, false);
-      }
-      if (failure instanceof ConfigException problems) {
-        throw problems;
       }
       throw new ReplaceFailedException(failure, true);
     }
@@ -82,19 +85,25 @@ public final class LiveService {
     config = next;
     service = created;
     created.start();
+    failed = false;
   }
 
-  /** Stops taking data and delivers what was accepted, by {@code deadline}. */
-  public synchronized void shutdown(Deadline deadline) {
-    shutDown = true;
-    if (service.state() != Service.State.STOPPED) {
-      service.shutdown(deadline);
+  /**
+   * Stops taking data and delivers what was accepted, within {@code timeout} from when a reload
+   * under way has finished.
+   */
+  public void shutdown(Duration timeout) {
+    stopping = true;
+    synchronized (this) {
+      if (service.state() != Service.State.STOPPED) {
+        service.shutdown(Deadline.in(timeout));
+      }
     }
   }
 
-  /** Whether no pipeline runs because a config could not start, rather than by a shutdown. */
+  /** Whether no pipeline runs because no config could start, rather than by a shutdown. */
   public boolean failed() {
-    return !shutDown && service.state() == Service.State.STOPPED;
+    return failed && !stopping;
   }
 
   /** The config in force. */
@@ -119,7 +128,7 @@ public final class LiveService {
 
     private final boolean restored;
 
-    ReplaceFailedException(Exception cause, boolean restored) {
+    ReplaceFailedException(Throwable cause, boolean restored) {
       super(cause.getMessage(), cause);
       this.restored = restored;
     }

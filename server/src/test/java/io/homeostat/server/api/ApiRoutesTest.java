@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ApiRoutesTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = AdminServer.start(Endpoint.parse("127.0.0.1:0"), ApiRoutes.routes(api));
+    server = AdminServer.start(Endpoint.parse("127.0.0.1:0"), ApiRoutes.routes(() -> Optional.of(api)));
   }
 
   @AfterEach
@@ -104,7 +105,7 @@ class ApiRoutesTest {
   @Test
   void withoutAHomeostasisSectionEachEndpointSaysSo() throws Exception {
     server.close();
-    server = AdminServer.start(Endpoint.parse("127.0.0.1:0"), ApiRoutes.routes(java.util.Optional::empty));
+    server = AdminServer.start(Endpoint.parse("127.0.0.1:0"), ApiRoutes.routes(Optional::empty));
     String error = "{\"error\":\"this config has no homeostasis section, so there are no requirements,"
         + " alerts, issues or intents to show; add one (docs/homeostasis/targets.md)\"}";
     for (String path : List.of("/api/v1/requirements", "/api/v1/requirements/REQ-F-AUTH-001",

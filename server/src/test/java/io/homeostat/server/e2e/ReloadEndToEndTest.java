@@ -197,18 +197,78 @@ class ReloadEndToEndTest {
   }
 
   @Test
-  void anEditThatRunsTheSamePipelinesRestartsNothing() throws Exception {
-    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", config(0, ""))) {
-      int port = server.grpcPort();
-      Files.writeString(dir.resolve("homeostat.yaml"), "# only a comment is new\n\n" + config(0, ""));
+  void anUneditedFileRestartsThePipelinesSoThatTheFilesItNamesAreReadAgain() throws Exception {
+    Path catalog = Files.writeString(dir.resolve("catalog.yaml"), targetCatalog(500));
+    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", """
+        receivers:
+          otlp: { protocols: { grpc: { endpoint: "127.0.0.1:0" } } }
+        processors:
+          homeostasis:
+        exporters:
+          nop:
+        homeostasis:
+          evaluation_interval: 100ms
+          reload_interval: 0s   # never watched: only a reload reads it again
+          catalogs: [catalog.yaml]
+        service:
+          data_dir: state
+          admin: { endpoint: "127.0.0.1:0" }
+          pipelines:
+            traces: { receivers: [otlp], processors: [homeostasis], exporters: [nop] }
+        """)) {
+      Await.until("the catalog's target is evaluated", () -> target(server) == 500);
+      Files.writeString(catalog, targetCatalog(300));
 
       HttpResponse<String> answer = server.reload();
 
       assertEquals(200, answer.statusCode(), answer.body());
-      assertEquals("unchanged", JSON.readTree(answer.body()).path("status").asText());
-      assertEquals(port, server.grpcPort(), "the receiver was not restarted");
-      assertEquals(1.0, server.metric("homeostat_config_reloads_total", "result", "unchanged"));
+      assertEquals("reloaded", JSON.readTree(answer.body()).path("status").asText());
+      Await.until("the edited catalog's target is evaluated", () -> target(server) == 300);
+      assertEquals(1.0, server.metric("homeostat_config_reloads_total", "result", "reloaded"));
     }
+  }
+
+  private static String targetCatalog(int millis) {
+    return """
+        requirements:
+          - { id: REQ-NFR-PERF-001, title: Login responds in time }
+        homeostasis:
+          targets:
+            REQ-NFR-PERF-001: { span: auth.login, target: %d, operator: lt, alert_threshold: 0.95 }
+        """.formatted(millis);
+  }
+
+  /** The one target's value, from the admin API; NaN before its first evaluation. */
+  private static double target(RunningServer server) {
+    try {
+      JsonNode targets = JSON.readTree(get(server, "/api/v1/requirements/REQ-NFR-PERF-001").body())
+          .path("targets");
+      return targets.size() != 1 ? Double.NaN : targets.get(0).path("target").asDouble();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aBrokenCatalogInTheNewConfigLeavesThePreviousOneRunning() throws Exception {
+    Files.writeString(dir.resolve("requirements.yaml"), "requirements:\n  - { id: not-a-key }\n");
+    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", config(0, ""))) {
+      Files.writeString(dir.resolve("homeostat.yaml"), config(0, "requirements")
+          .replace("processors:\n", "processors:\n  requirements: { catalog: requirements.yaml }\n"));
+
+      HttpResponse<String> answer = server.reload();
+
+      assertEquals(500, answer.statusCode(), answer.body());
+      JsonNode body = JSON.readTree(answer.body());
+      assertEquals("failed", body.path("status").asText());
+      assertTrue(body.path("restored").asBoolean(), answer.body());
+      assertTrue(body.path("error").asText().contains(dir.resolve("requirements.yaml") + ":2:"), answer.body());
+      assertEquals(200, get(server, "/readyz").statusCode());
+      try (Senders client = new Senders(server.grpcPort())) {
+        client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
+      }
+    }
+    assertEquals(SPANS_PER_REQUEST, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
   }
 
   @Test
