@@ -12,6 +12,7 @@ import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.exporter.sending.FsyncPolicy;
 import io.homeostat.exporter.sending.QueueConfig;
+import io.homeostat.exporter.sending.QueueSizer;
 import io.homeostat.exporter.sending.QueuedExporter;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
@@ -39,7 +40,10 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * What handing a request to an exporter's sending queue costs the pipeline thread: 100-span
  * requests offered to a {@link QueuedExporter} whose ten senders take everything at once, with the
- * queue in memory or on disk under each {@code fsync} policy. On disk an offer frames the request,
+ * queue in memory under each {@code sizer} or on disk under each {@code fsync} policy. (The
+ * {@code bytes} sizer measures the one request offered again and again, whose size protobuf has
+ * kept after the first offer; a new request pays one pass over its fields, which the sender's
+ * encoding then does not repeat.) On disk an offer frames the request,
  * appends it with one write and, with {@code fsync: always}, waits for the device. Each invocation
  * offers {@value #BATCH} requests, as a burst from the receivers would come, and the time until the
  * senders have taken them is left out: the figure is the offer alone, with senders that keep up
@@ -56,8 +60,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SendingQueueBenchmark {
 
-  /** {@code memory}, or the {@code fsync} policy of a disk queue. */
-  @Param({"memory", "never", "interval", "always"})
+  /**
+   * {@code memory} with each {@code sizer} ({@code memory} counts requests), or the {@code fsync}
+   * policy of a disk queue.
+   */
+  @Param({"memory", "memory-items", "memory-bytes", "never", "interval", "always"})
   public String queue;
 
   /** Requests per invocation: fewer than a disk queue keeps decoded for ten senders. */
@@ -75,10 +82,16 @@ public class SendingQueueBenchmark {
         Payloads.pool(Signal.TRACES, 1, Payloads.ITEMS_PER_REQUEST, Payloads.SEED).body(0));
     dir = Files.createTempDirectory("sending-queue-benchmark");
     QueueConfig memory = QueueConfig.DEFAULT;
-    QueueConfig config = queue.equals("memory") ? memory
-        : new QueueConfig(true, memory.numConsumers(), memory.queueSize(), "queue",
-            ByteSize.ofMebibytes(64), ByteSize.ofMebibytes(1024),
-            FsyncPolicy.valueOf(queue.toUpperCase(Locale.ROOT)), Duration.ofSeconds(1));
+    QueueConfig config = switch (queue) {
+      case "memory" -> memory;
+      // As many requests as the default, counted in the sizer's unit.
+      case "memory-items" -> inMemory(QueueSizer.ITEMS, memory.queueSize() * Payloads.ITEMS_PER_REQUEST);
+      case "memory-bytes" -> inMemory(QueueSizer.BYTES, memory.queueSize() * request.getSerializedSize());
+      default -> new QueueConfig(true, memory.numConsumers(), memory.queueSize(), "queue",
+          ByteSize.ofMebibytes(64), ByteSize.ofMebibytes(1024),
+          FsyncPolicy.valueOf(queue.toUpperCase(Locale.ROOT)), Duration.ofSeconds(1),
+          QueueSizer.REQUESTS);
+    };
     exporter = new QueuedExporter(
         new ComponentSettings(ComponentId.of("otlp"), new MetricRegistry(), dir),
         Set.of(Signal.TRACES), (signal, message, deadline) -> {
@@ -87,6 +100,12 @@ public class SendingQueueBenchmark {
         },
         Duration.ofSeconds(5), config, RetryConfig.DEFAULT);
     exporter.start();
+  }
+
+  private static QueueConfig inMemory(QueueSizer sizer, int queueSize) {
+    QueueConfig memory = QueueConfig.DEFAULT;
+    return new QueueConfig(true, memory.numConsumers(), queueSize, null, memory.segmentSize(),
+        memory.maxSize(), memory.fsync(), memory.fsyncInterval(), sizer);
   }
 
   @TearDown

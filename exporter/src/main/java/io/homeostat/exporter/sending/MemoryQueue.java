@@ -4,28 +4,54 @@ import com.google.protobuf.Message;
 import io.homeostat.core.pipeline.Signal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A bounded queue in memory: what it holds when the server stops is lost. */
+/**
+ * A queue in memory, bounded by what its {@link QueueSizer} counts: what it holds when the server
+ * stops is lost.
+ */
 final class MemoryQueue implements RequestQueue {
 
-  private final BlockingQueue<Job> queue;
+  private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+  private final QueueSizer sizer;
   private final int capacity;
+  /** What the queued requests take, in the sizer's unit. */
+  private final AtomicLong used = new AtomicLong();
   private final String refusal;
   private final Unsent unsent = Unsent.lost();
 
-  MemoryQueue(int capacity) {
+  MemoryQueue(QueueSizer sizer, int capacity) {
+    this.sizer = sizer;
     this.capacity = capacity;
-    this.queue = new ArrayBlockingQueue<>(capacity);
-    this.refusal = "its sending queue is full (" + capacity + " requests). The backend is slow "
-        + "or unreachable (see the failures logged before this), or the queue is too small for "
-        + "the load: raise sending_queue.queue_size or num_consumers";
+    this.refusal = "its sending queue is full (" + capacity + " " + sizer.unit() + "). The "
+        + "backend is slow or unreachable (see the failures logged before this), or the queue is "
+        + "too small for the load: raise sending_queue.queue_size or num_consumers";
   }
 
   @Override
   public boolean offer(Signal signal, Message request, int items) {
-    return queue.offer(new Job(signal, request, items, 0));
+    if (!reserve(sizer.sizeOf(request, items))) {
+      return false;
+    }
+    queue.add(new Job(signal, request, items, 0));
+    return true;
+  }
+
+  /**
+   * Takes room for {@code size}, or returns false when there is not enough. A request larger than
+   * the whole queue is taken when the queue is empty, so that no request is refused for ever.
+   */
+  private boolean reserve(long size) {
+    long now;
+    do {
+      now = used.get();
+      if (now > 0 && now + size > capacity) {
+        return false;
+      }
+    } while (!used.compareAndSet(now, now + size));
+    return true;
   }
 
   @Override
@@ -35,7 +61,9 @@ final class MemoryQueue implements RequestQueue {
 
   @Override
   public Job take() throws InterruptedException {
-    return queue.take();
+    Job job = queue.take();
+    used.addAndGet(-sizer.sizeOf(job.request(), job.items()));
+    return job;
   }
 
   @Override
@@ -48,7 +76,7 @@ final class MemoryQueue implements RequestQueue {
 
   @Override
   public int size() {
-    return queue.size();
+    return (int) Math.min(used.get(), Integer.MAX_VALUE);
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * An exporter's {@code sending_queue}, with the OpenTelemetry Collector's keys and defaults: up
- * to {@code queue_size} requests wait for one of {@code num_consumers} senders.
+ * to {@code queue_size} requests (or items, or bytes, as {@code sizer} says) wait for one of
+ * {@code num_consumers} senders.
  *
  * <p>The pipeline thread never waits on the network, so unlike the Collector's, this queue cannot
  * be switched off entirely. With {@code enabled: false} nothing waits beyond what the senders can
@@ -24,25 +25,31 @@ import java.time.Duration;
  * @param maxSize the most the disk queue may hold on disk
  * @param fsync when the disk queue forces its writes to the device
  * @param fsyncInterval how often, with {@code fsync: interval}
+ * @param sizer what {@code queue_size} counts in a memory queue; a disk queue counts requests
  */
 public record QueueConfig(boolean enabled, int numConsumers, int queueSize, String storage,
-    ByteSize segmentSize, ByteSize maxSize, FsyncPolicy fsync, Duration fsyncInterval)
-    implements Validatable {
+    ByteSize segmentSize, ByteSize maxSize, FsyncPolicy fsync, Duration fsyncInterval,
+    QueueSizer sizer) implements Validatable {
 
   public static final QueueConfig DEFAULT = new QueueConfig(true, 10, 1000);
 
   /** The smallest segment: a segment that cannot hold a few requests only costs files. */
   static final ByteSize MIN_SEGMENT_SIZE = new ByteSize(4096);
 
-  /** A queue in memory; the disk keys keep their defaults. */
+  /** A queue in memory of {@code queueSize} requests; the other keys keep their defaults. */
   public QueueConfig(boolean enabled, int numConsumers, int queueSize) {
     this(enabled, numConsumers, queueSize, null, ByteSize.ofMebibytes(64),
-        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1));
+        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1), QueueSizer.REQUESTS);
   }
 
-  /** The number of requests that can wait for a sender. */
+  /** What can wait for a sender, in the unit of {@link #sizerInUse()}. */
   public int capacity() {
     return enabled ? queueSize : numConsumers;
+  }
+
+  /** The sizer: without the queue ({@code enabled: false}) at most {@code num_consumers} requests wait. */
+  public QueueSizer sizerInUse() {
+    return enabled ? sizer : QueueSizer.REQUESTS;
   }
 
   /** True when the queue lives on disk. */
@@ -58,7 +65,7 @@ public record QueueConfig(boolean enabled, int numConsumers, int queueSize, Stri
     }
     if (enabled && queueSize < 1) {
       violations.add("queue_size", "must be at least 1, was " + queueSize
-          + ": it is the number of requests that may wait for a sender, such as 1000");
+          + ": it is the number of " + sizer.unit() + " that may wait for a sender, such as 1000");
     }
     if (onDisk()) {
       validateDisk(violations);
@@ -66,6 +73,11 @@ public record QueueConfig(boolean enabled, int numConsumers, int queueSize, Stri
   }
 
   private void validateDisk(Violations violations) {
+    if (sizer != QueueSizer.REQUESTS) {
+      violations.add("sizer", "a disk queue counts requests (queue_size) and bytes on disk "
+          + "(max_size); remove sizer, or remove storage to bound a memory queue by "
+          + sizer.unit());
+    }
     if (storage.isBlank()) {
       violations.add("storage", "must name a directory, such as data/queue, was '" + storage
           + "'; leave it out to keep the queue in memory");

@@ -108,10 +108,10 @@ public final class QueuedExporter implements Exporter {
     this.registry = settings.metrics();
     this.metrics = new ExporterMetrics(registry, id, signals);
     this.failures = new RateLimitedLog(log, LOG_INTERVAL);
-    registry.gauge("homeostat_exporter_queue_size", "Requests waiting in the sending queue.",
-        this.queue::size, "exporter", id);
-    registry.gauge("homeostat_exporter_queue_capacity", "Requests the sending queue can hold.",
-        this.queue::capacity, "exporter", id);
+    registry.gauge("homeostat_exporter_queue_size", "What waits in the sending queue, in the unit "
+        + "of its sizer: requests, items or bytes.", this.queue::size, "exporter", id);
+    registry.gauge("homeostat_exporter_queue_capacity", "What the sending queue can hold, in the "
+        + "unit of its sizer: requests, items or bytes.", this.queue::capacity, "exporter", id);
   }
 
   @Override

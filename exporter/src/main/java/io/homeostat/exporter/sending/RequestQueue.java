@@ -18,7 +18,8 @@ interface RequestQueue {
 
   /** The queue {@code config} describes, for the exporter of {@code settings}. */
   static RequestQueue create(ComponentSettings settings, QueueConfig config) {
-    return config.onDisk() ? new DiskQueue(settings, config) : new MemoryQueue(config.capacity());
+    return config.onDisk() ? new DiskQueue(settings, config)
+        : new MemoryQueue(config.sizerInUse(), config.capacity());
   }
 
   /** Opens what the queue needs and finds what an earlier run left; before any other call. */
@@ -42,10 +43,10 @@ interface RequestQueue {
   /** Leaves a request undelivered at shutdown: lost from memory, sent again from disk. */
   void abandon(Job job);
 
-  /** Requests waiting for a sender. */
+  /** What waits for a sender, in the unit of {@code sending_queue.sizer}. */
   int size();
 
-  /** Requests that can wait for a sender. */
+  /** What can wait for a sender, in the unit of {@code sending_queue.sizer}. */
   int capacity();
 
   /**

@@ -75,7 +75,7 @@ class DiskQueueTest {
   private static QueueConfig config(int queueSize, long segmentSize, long maxSize,
       FsyncPolicy fsync) {
     return new QueueConfig(true, 1, queueSize, "queue", new ByteSize(segmentSize),
-        new ByteSize(maxSize), fsync, Duration.ofMillis(10));
+        new ByteSize(maxSize), fsync, Duration.ofMillis(10), QueueSizer.REQUESTS);
   }
 
   private static final QueueConfig ROOMY = config(1000, 1 << 20, 1 << 30);

@@ -62,7 +62,7 @@ class QueueConfigTest {
     QueueConfig bound = bind("sending_queue:\n  storage: data/queue\n");
     assertEquals(List.of(), errors());
     assertEquals(new QueueConfig(true, 10, 1000, "data/queue", ByteSize.ofMebibytes(64),
-        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1)), bound);
+        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1), QueueSizer.REQUESTS), bound);
     assertEquals(true, bound.onDisk());
     assertEquals(false, QueueConfig.DEFAULT.onDisk());
   }
@@ -73,7 +73,40 @@ class QueueConfigTest {
         + "  max_size: 10MB\n  fsync: ALWAYS\n  fsync_interval: 250ms\n");
     assertEquals(List.of(), errors());
     assertEquals(new QueueConfig(true, 10, 1000, "q", ByteSize.ofMebibytes(1),
-        new ByteSize(10_000_000), FsyncPolicy.ALWAYS, Duration.ofMillis(250)), bound);
+        new ByteSize(10_000_000), FsyncPolicy.ALWAYS, Duration.ofMillis(250), QueueSizer.REQUESTS), bound);
+  }
+
+  @Test
+  void theSizerSaysWhatQueueSizeCounts() {
+    QueueConfig bound = bind("sending_queue:\n  sizer: items\n  queue_size: 50000\n");
+    assertEquals(List.of(), errors());
+    assertEquals(QueueSizer.ITEMS, bound.sizerInUse());
+    assertEquals(50000, bound.capacity());
+    assertEquals(QueueSizer.REQUESTS, QueueConfig.DEFAULT.sizer());
+    assertEquals(QueueSizer.BYTES, bind("sending_queue:\n  sizer: bytes\n").sizer());
+  }
+
+  @Test
+  void withoutTheQueueTheSendersTakeRequestsWhateverTheSizer() {
+    QueueConfig bound = bind("sending_queue:\n  enabled: false\n  sizer: bytes\n  num_consumers: 3\n");
+    assertEquals(List.of(), errors());
+    assertEquals(QueueSizer.REQUESTS, bound.sizerInUse());
+    assertEquals(3, bound.capacity());
+  }
+
+  @Test
+  void anUnknownSizerIsRefused() {
+    bind("sending_queue:\n  sizer: spans\n");
+    assertEquals(List.of("test.yaml:2:10: sending_queue.sizer: expected one of requests, items, "
+        + "bytes, found 'spans'"), errors());
+  }
+
+  @Test
+  void aDiskQueueCountsRequestsNotItems() {
+    bind("sending_queue:\n  storage: q\n  sizer: items\n");
+    assertEquals(List.of("test.yaml:3:10: sending_queue.sizer: a disk queue counts requests "
+        + "(queue_size) and bytes on disk (max_size); remove sizer, or remove storage to bound a "
+        + "memory queue by items"), errors());
   }
 
   @Test

@@ -355,7 +355,7 @@ class QueuedExporterTest {
 
   private QueueConfig diskQueue(int queueSize) {
     return new QueueConfig(true, 1, queueSize, "queue", ByteSize.ofMebibytes(1),
-        ByteSize.ofMebibytes(64), FsyncPolicy.INTERVAL, Duration.ofSeconds(1));
+        ByteSize.ofMebibytes(64), FsyncPolicy.INTERVAL, Duration.ofSeconds(1), QueueSizer.REQUESTS);
   }
 
   private QueuedExporter startOnDisk(MetricRegistry metrics, Sender sender, QueueConfig queue,
