@@ -188,7 +188,7 @@ class ReloadEndToEndTest {
   private static List<String> openIssues(RunningServer server) {
     try {
       List<String> ids = new ArrayList<>();
-      JSON.readTree(get(server, "/api/v1/issues").body()).path("issues")
+      JSON.readTree(server.admin("/api/v1/issues").body()).path("issues")
           .forEach(issue -> ids.add(issue.path("issue_id").asText()));
       return ids;
     } catch (Exception e) {
@@ -198,54 +198,19 @@ class ReloadEndToEndTest {
 
   @Test
   void anUneditedFileRestartsThePipelinesSoThatTheFilesItNamesAreReadAgain() throws Exception {
-    Path catalog = Files.writeString(dir.resolve("catalog.yaml"), targetCatalog(500));
-    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", """
-        receivers:
-          otlp: { protocols: { grpc: { endpoint: "127.0.0.1:0" } } }
-        processors:
-          homeostasis:
-        exporters:
-          nop:
-        homeostasis:
-          evaluation_interval: 100ms
-          reload_interval: 0s   # never watched: only a reload reads it again
-          catalogs: [catalog.yaml]
-        service:
-          data_dir: state
-          admin: { endpoint: "127.0.0.1:0" }
-          pipelines:
-            traces: { receivers: [otlp], processors: [homeostasis], exporters: [nop] }
-        """)) {
-      Await.until("the catalog's target is evaluated", () -> target(server) == 500);
-      Files.writeString(catalog, targetCatalog(300));
+    Path catalog = Files.writeString(dir.resolve("catalog.yaml"), catalog(500));
+    // A catalog that is never watched (reload_interval: 0s): only a reload reads it again.
+    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml",
+        TargetReloadEndToEndTest.config("0s"))) {
+      Await.until("the catalog's target is evaluated", () -> TargetReloadEndToEndTest.target(server) == 500);
+      Files.writeString(catalog, catalog(300));
 
       HttpResponse<String> answer = server.reload();
 
       assertEquals(200, answer.statusCode(), answer.body());
       assertEquals("reloaded", JSON.readTree(answer.body()).path("status").asText());
-      Await.until("the edited catalog's target is evaluated", () -> target(server) == 300);
+      Await.until("the edited catalog's target is evaluated", () -> TargetReloadEndToEndTest.target(server) == 300);
       assertEquals(1.0, server.metric("homeostat_config_reloads_total", "result", "reloaded"));
-    }
-  }
-
-  private static String targetCatalog(int millis) {
-    return """
-        requirements:
-          - { id: REQ-NFR-PERF-001, title: Login responds in time }
-        homeostasis:
-          targets:
-            REQ-NFR-PERF-001: { span: auth.login, target: %d, operator: lt, alert_threshold: 0.95 }
-        """.formatted(millis);
-  }
-
-  /** The one target's value, from the admin API; NaN before its first evaluation. */
-  private static double target(RunningServer server) {
-    try {
-      JsonNode targets = JSON.readTree(get(server, "/api/v1/requirements/REQ-NFR-PERF-001").body())
-          .path("targets");
-      return targets.size() != 1 ? Double.NaN : targets.get(0).path("target").asDouble();
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 
@@ -263,12 +228,10 @@ class ReloadEndToEndTest {
       assertEquals("failed", body.path("status").asText());
       assertTrue(body.path("restored").asBoolean(), answer.body());
       assertTrue(body.path("error").asText().contains(dir.resolve("requirements.yaml") + ":2:"), answer.body());
-      assertEquals(200, get(server, "/readyz").statusCode());
-      try (Senders client = new Senders(server.grpcPort())) {
-        client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
-      }
+      assertEquals(200, server.admin("/readyz").statusCode());
+      sendOneRequest(server.grpcPort());
     }
-    assertEquals(SPANS_PER_REQUEST, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
+    assertOneRequestWritten();
   }
 
   @Test
@@ -288,13 +251,11 @@ class ReloadEndToEndTest {
       assertTrue(error.contains("exporters.file.rotate"), error);
       assertTrue(body.path("message").asText().contains("keeps running"), answer.body());
       assertEquals(port, server.grpcPort(), "the receiver was not restarted");
-      try (Senders client = new Senders(port)) {
-        client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
-      }
+      sendOneRequest(port);
       assertEquals(1.0, server.metric("homeostat_config_reloads_total", "result", "invalid"));
-      assertTrue(adminMetrics(server).contains("homeostat_config_last_reload_successful 0"));
+      assertTrue(server.admin("/metrics").body().contains("homeostat_config_last_reload_successful 0"));
     }
-    assertEquals(SPANS_PER_REQUEST, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
+    assertOneRequestWritten();
   }
 
   @Test
@@ -310,9 +271,7 @@ class ReloadEndToEndTest {
       assertEquals("failed", body.path("status").asText());
       assertTrue(body.path("restored").asBoolean(), answer.body());
       assertTrue(body.path("error").asText().contains(String.valueOf(taken.getLocalPort())), answer.body());
-      try (Senders client = new Senders(server.grpcPort())) {
-        client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
-      }
+      sendOneRequest(server.grpcPort());
       assertEquals(1.0, server.metric("homeostat_config_reloads_total", "result", "failed"));
     }
     List<Span> written = TelemetryFile.spans(dir.resolve("out.jsonl"));
@@ -339,19 +298,17 @@ class ReloadEndToEndTest {
       HttpResponse<String> failed = server.reload();
       assertEquals(500, failed.statusCode(), failed.body());
       assertFalse(JSON.readTree(failed.body()).path("restored").asBoolean(true), failed.body());
-      HttpResponse<String> ready = get(server, "/readyz");
+      HttpResponse<String> ready = server.admin("/readyz");
       assertEquals(503, ready.statusCode());
       assertEquals("{\"status\":\"failed\"}", ready.body());
 
       Files.writeString(dir.resolve("homeostat.yaml"), config(0, ""));
       HttpResponse<String> fixed = server.reload();
       assertEquals(200, fixed.statusCode(), fixed.body());
-      assertEquals(200, get(server, "/readyz").statusCode());
-      try (Senders client = new Senders(server.grpcPort())) {
-        client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
-      }
+      assertEquals(200, server.admin("/readyz").statusCode());
+      sendOneRequest(server.grpcPort());
     }
-    assertEquals(SPANS_PER_REQUEST, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
+    assertOneRequestWritten();
   }
 
   @Test
@@ -416,13 +373,21 @@ class ReloadEndToEndTest {
     }
   }
 
-  private static HttpResponse<String> get(RunningServer server, String path) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + server.adminPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+
+
+  /** The catalog of TargetReloadEndToEndTest with a {@code millis} latency target. */
+  private static String catalog(int millis) {
+    return TargetReloadEndToEndTest.catalog(
+        "{ span: auth.login, target: " + millis + ", operator: lt, alert_threshold: 0.95 }");
   }
 
-  private static String adminMetrics(RunningServer server) throws Exception {
-    return get(server, "/metrics").body();
+  private static void sendOneRequest(int port) {
+    try (Senders client = new Senders(port)) {
+      client.sendOnce(Senders.spans(0, SPANS_PER_REQUEST));
+    }
+  }
+
+  private void assertOneRequestWritten() throws java.io.IOException {
+    assertEquals(SPANS_PER_REQUEST, TelemetryFile.spans(dir.resolve("out.jsonl")).size());
   }
 }

@@ -66,6 +66,16 @@ final class RunningServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** {@code GET path} on the admin endpoint, such as {@code /readyz}. */
+  HttpResponse<String> admin(String path) {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + adminPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("GET " + path + " on the admin endpoint failed", e);
+    }
+  }
+
   /** Stops the server the way SIGTERM does: drains the ring and the exporter queues. */
   @Override
   public void close() {

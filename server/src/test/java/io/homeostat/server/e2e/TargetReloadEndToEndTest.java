@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeostat.core.testing.Await;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +20,29 @@ class TargetReloadEndToEndTest {
   @TempDir
   Path dir;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** A server that judges the targets of {@code catalog.yaml}, checked every {@code reloadInterval}. */
+  static String config(String reloadInterval) {
+    return """
+        receivers:
+          otlp: { protocols: { http: { endpoint: "127.0.0.1:0" } } }
+        processors:
+          homeostasis:
+        exporters:
+          nop:
+        homeostasis:
+          evaluation_interval: 100ms
+          reload_interval: %s
+          catalogs: [catalog.yaml]
+        service:
+          data_dir: state
+          admin: { endpoint: "127.0.0.1:0" }
+          pipelines:
+            traces: { receivers: [otlp], processors: [homeostasis], exporters: [nop] }
+        """.formatted(reloadInterval);
+  }
 
-  private static String catalog(String target) {
+  /** A catalog of REQ-NFR-PERF-001 with {@code target} as its one homeostasis target. */
+  static String catalog(String target) {
     return """
         requirements:
           - { id: REQ-NFR-PERF-001, title: Login responds within 500 ms at p95, intent: INT-100 }
@@ -40,23 +56,7 @@ class TargetReloadEndToEndTest {
   void aChangedCatalogReplacesItsTargetsAndABrokenOneChangesNothing() throws Exception {
     Path catalog = dir.resolve("catalog.yaml");
     Files.writeString(catalog, catalog("{ span: auth.login, target: 500, operator: lt, alert_threshold: 0.95 }"));
-    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", """
-        receivers:
-          otlp: { protocols: { http: { endpoint: "127.0.0.1:0" } } }
-        processors:
-          homeostasis:
-        exporters:
-          nop:
-        homeostasis:
-          evaluation_interval: 100ms
-          reload_interval: 100ms
-          catalogs: [catalog.yaml]
-        service:
-          data_dir: state
-          admin: { endpoint: "127.0.0.1:0" }
-          pipelines:
-            traces: { receivers: [otlp], processors: [homeostasis], exporters: [nop] }
-        """)) {
+    try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", config("100ms"))) {
       Await.until("the catalog's target is evaluated", () -> target(server) == 500);
 
       Files.writeString(catalog, catalog(
@@ -71,13 +71,12 @@ class TargetReloadEndToEndTest {
   }
 
   /** The requirement's one target's value, or NaN before its first evaluation. */
-  private double target(RunningServer server) {
+  static double target(RunningServer server) {
     try {
-      JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(
-              "http://127.0.0.1:" + server.adminPort() + "/api/v1/requirements/REQ-NFR-PERF-001")).build(),
-          HttpResponse.BodyHandlers.ofString()).body()).get("targets");
+      JsonNode targets = JSON.readTree(server.admin("/api/v1/requirements/REQ-NFR-PERF-001").body())
+          .get("targets");
       return targets == null || targets.size() != 1 ? Double.NaN : targets.get(0).get("target").asDouble();
-    } catch (Exception e) {
+    } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
   }
