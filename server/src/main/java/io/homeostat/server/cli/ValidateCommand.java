@@ -1,7 +1,6 @@
 package io.homeostat.server.cli;
 
 import io.homeostat.core.config.ConfigException;
-import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.server.config.LoadedConfig;
 import io.homeostat.server.config.PipelineSpec;
 import io.homeostat.server.service.Service;
@@ -35,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     LoadedConfig loaded;
     try {
       loaded = ConfigFiles.load(config);
-      Service.create(loaded, new MetricRegistry());
+      Service.check(loaded);
     } catch (ConfigException e) {
       ConfigFiles.printProblems(e, config, err);
       return 1;

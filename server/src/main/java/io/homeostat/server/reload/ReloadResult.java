@@ -28,7 +28,7 @@ public record ReloadResult(Outcome outcome, Path config, List<String> errors, St
     RELOADED(HttpResponseStatus.OK),
     /** The file has errors; the config in force goes on untouched. */
     INVALID(HttpResponseStatus.BAD_REQUEST),
-    /** The file passed every check but could not start (a port in use, a broken catalog). */
+    /** The file passed every check but could not start (a port in use, an unreadable certificate). */
     FAILED(HttpResponseStatus.INTERNAL_SERVER_ERROR),
     /** The server was starting or shutting down and took no reload. */
     UNAVAILABLE(HttpResponseStatus.SERVICE_UNAVAILABLE);

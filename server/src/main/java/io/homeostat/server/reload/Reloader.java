@@ -11,6 +11,7 @@ import io.homeostat.server.config.LogsConfig;
 import io.homeostat.server.logging.ServerLogging;
 import io.homeostat.server.reload.ReloadResult.Outcome;
 import io.homeostat.server.service.LiveService;
+import io.homeostat.server.service.Service;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Reads the pipeline YAML again and runs it in place of the config in force
  * ({@code POST /-/reload}, SIGHUP), as Prometheus and the Collector do on every reload asked for:
  * the pipelines restart even when the file did not change, so that files it names (catalogs,
- * certificates) are read again. A file with errors changes nothing. Reloads run one at a time on a
+ * certificates) are read again. A file with errors, or naming a catalog with errors, changes
+ * nothing. Reloads run one at a time on a
  * thread of their own, since draining the old pipelines can take up to
  * {@code service.shutdown_timeout}.
  *
@@ -115,6 +117,8 @@ public final class Reloader implements MetricSource, AutoCloseable {
     LoadedConfig next;
     try {
       next = loader.apply(file);
+      // The files the components read (catalogs) are checked before anything stops.
+      Service.check(next);
     } catch (ConfigException e) {
       return new ReloadResult(Outcome.INVALID, file,
           e.problems().stream().map(ConfigProblem::toString).toList(), null, false);

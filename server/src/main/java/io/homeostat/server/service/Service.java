@@ -104,6 +104,15 @@ public final class Service {
     return new Service(exporters, connectors, homeostasis, processors, ring, receivers);
   }
 
+  /**
+   * Creates every component of {@code config} and drops them, as {@code validate} does: throws
+   * what {@link #create} would (a {@link io.homeostat.core.config.ConfigException} for a catalog
+   * with errors). Nothing is started, so nothing listens, runs or locks.
+   */
+  public static void check(LoadedConfig config) {
+    create(config, new MetricRegistry());
+  }
+
   /** The ring entries of a receiver or connector: per signal, the pipelines that receive from it. */
   private static Map<Signal, RequestConsumer> entries(ComponentId id, LoadedConfig config, Ring ring) {
     Map<Signal, RequestConsumer> consumers = new EnumMap<>(Signal.class);

@@ -215,21 +215,22 @@ class ReloadEndToEndTest {
   }
 
   @Test
-  void aBrokenCatalogInTheNewConfigLeavesThePreviousOneRunning() throws Exception {
+  void aBrokenCatalogInTheNewConfigIsRefusedBeforeAnythingStops() throws Exception {
     Files.writeString(dir.resolve("requirements.yaml"), "requirements:\n  - { id: not-a-key }\n");
     try (RunningServer server = RunningServer.start(dir, "homeostat.yaml", config(0, ""))) {
+      int port = server.grpcPort();
       Files.writeString(dir.resolve("homeostat.yaml"), config(0, "requirements")
           .replace("processors:\n", "processors:\n  requirements: { catalog: requirements.yaml }\n"));
 
       HttpResponse<String> answer = server.reload();
 
-      assertEquals(500, answer.statusCode(), answer.body());
+      assertEquals(400, answer.statusCode(), answer.body());
       JsonNode body = JSON.readTree(answer.body());
-      assertEquals("failed", body.path("status").asText());
-      assertTrue(body.path("restored").asBoolean(), answer.body());
-      assertTrue(body.path("error").asText().contains(dir.resolve("requirements.yaml") + ":2:"), answer.body());
-      assertEquals(200, server.admin("/readyz").statusCode());
-      sendOneRequest(server.grpcPort());
+      assertEquals("invalid", body.path("status").asText());
+      assertTrue(body.path("errors").get(0).asText().startsWith(dir.resolve("requirements.yaml") + ":2:"),
+          answer.body());
+      assertEquals(port, server.grpcPort(), "the receiver was not restarted");
+      sendOneRequest(port);
     }
     assertOneRequestWritten();
   }
