@@ -18,13 +18,14 @@ import java.util.function.Consumer;
 
 /**
  * One catalog as the processor of one signal uses it, compiled when the catalog is (re)loaded: its rules, the
- * keys of each metric it defines, and the enrichment attributes of each requirement, all built
+ * keys of each metric it defines, its global tags, and the enrichment attributes of each requirement, all built
  * once so that looking them up for a record allocates nothing.
  */
 final class CatalogView {
 
   final Catalog catalog;
   final Rules rules;
+  final GlobalTags globalTags;
   private final Map<String, AnyValue> metricKeys = new HashMap<>();
   private final Map<String, List<KeyValue>> enrichmentByKey = new HashMap<>();
   private final List<Enrichment> enrich;
@@ -39,6 +40,7 @@ final class CatalogView {
     this.key = key;
     this.enrich = List.copyOf(enrich);
     this.rules = Rules.compile(catalog.rules(), signal, reader, invalid);
+    this.globalTags = GlobalTags.of(catalog.globalTags());
     for (MetricDefinition metric : catalog.metrics().values()) {
       AnyValue valid = reader.validKeys(metric.requirements(), invalid);
       if (valid != null) {

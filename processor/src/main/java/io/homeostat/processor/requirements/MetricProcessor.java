@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The requirements processor of a metrics pipeline. Each data point keeps the valid keys it
+ * The requirements processor of a metrics pipeline. The catalog's global tags go on its
+ * service's resources ({@link GlobalTags}); then each data point keeps the valid keys it
  * carries, or gets them from the rules, the catalog's rules, the catalog's definition of its
  * metric, or recorded baggage; metrics belong to no trace, so nothing is ever held. As for spans,
  * a request whose points all carry valid keys passes as the same instance.
@@ -47,11 +48,12 @@ final class MetricProcessor implements Processor {
 
   @Override
   public void process(Message request, Ack ack, Downstream next) {
-    ExportMetricsServiceRequest metrics = (ExportMetricsServiceRequest) request;
+    CatalogView view = tagger.view();
+    ExportMetricsServiceRequest metrics = (ExportMetricsServiceRequest) view.globalTags.applyTo(request);
     String refusal = null;
     ExportMetricsServiceRequest out;
     try {
-      refusal = decide(metrics);
+      refusal = decide(metrics, view);
       out = refusal != null ? null : !finish() ? metrics
           : Rewrites.metrics(metrics,
               (resource, scope, metric) -> Rewrites.dataPoints(metric, this::replacement));
@@ -65,8 +67,7 @@ final class MetricProcessor implements Processor {
    * Reads the request into the batch and decides every data point. Returns the answer refusing
    * the request when {@code on_missing: reject} applies, else null.
    */
-  private String decide(ExportMetricsServiceRequest request) {
-    CatalogView view = tagger.view();
+  private String decide(ExportMetricsServiceRequest request, CatalogView view) {
     collect(request);
     int missing = 0;
     int first = -1;

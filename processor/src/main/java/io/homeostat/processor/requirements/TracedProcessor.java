@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 /**
  * The requirements processor of a traces or logs pipeline.
  *
+ * <p>First the catalog's global tags go on its service's resources ({@link GlobalTags}).
  * <p>Each request is read once, record by record, into a {@link Batch}: a record keeps the valid
  * keys it carries (aliases folded), or gets them from the rules, the catalog's rules or recorded
  * baggage. Spans that leave with keys are recorded in the shared {@link TraceKeys} right away,
@@ -80,12 +81,14 @@ final class TracedProcessor<R extends Message> implements Processor {
   }
 
   @Override
-  public void process(Message request, Ack ack, Downstream next) {
+  public void process(Message received, Ack ack, Downstream next) {
+    CatalogView view = tagger.view();
+    Message request = view.globalTags.applyTo(received);
     long now = clock.getAsLong();
     String refusal = null;
     Message out;
     try {
-      refusal = decide(request, now);
+      refusal = decide(request, now, view);
       out = refusal != null ? null : finish(now) ? shape.rewrite(request, batch) : request;
     } finally {
       batch.clear();
@@ -130,8 +133,7 @@ final class TracedProcessor<R extends Message> implements Processor {
    * Reads the request into the batch and decides every record: its keys, held, or missing.
    * Returns the answer refusing the request when {@code on_missing: reject} applies, else null.
    */
-  private String decide(Message request, long now) {
-    CatalogView view = tagger.view();
+  private String decide(Message request, long now, CatalogView view) {
     shape.collect(request, batch);
     int pending = 0;
     for (int i = 0; i < batch.size; i++) {

@@ -21,7 +21,12 @@ import io.homeostat.core.config.ConfigProblem;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
+import io.homeostat.core.otlp.KeyValues;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +71,54 @@ class CatalogFileTest {
         value(metrics.get(0).getSum().getDataPoints(0).getAttributesList(), "req"));
     assertEquals(strings("REQ-F-AUTH-001", "REQ-F-AUTH-003"),
         value(metrics.get(1).getSum().getDataPoints(0).getAttributesList(), "req"));
+  }
+
+  @Test
+  void globalTagsGoOnTheResourcesOfTheirServiceWhereMissingInEverySignal() throws Exception {
+    Files.writeString(dir.resolve("observability.yml"), """
+        telemetry:
+          global_tags:
+            service.name: auth-service
+            service.namespace: identity
+            deployment.environment: production
+        """);
+    Processor spans = processor(Signal.TRACES, "catalog: observability.yml");
+    Processor metrics = processor(Signal.METRICS, "catalog: observability.yml");
+    spans.start();
+    metrics.start();
+    Resource auth = Resource.newBuilder().addAttributes(attribute("service.name", "auth-service"))
+        .addAttributes(attribute("deployment.environment", "staging")).build();
+    send(spans, traces(auth, span("POST /login", 1, 1, 0)), next);
+    send(spans, traces(service("payments"), span("POST /pay", 2, 2, 0)), next);
+    send(metrics, Harness.metrics(service("auth-service"), sum("login_attempts", point("k", "v"))), next);
+    spans.shutdown(Deadline.in(Duration.ofSeconds(5)));
+    metrics.shutdown(Deadline.in(Duration.ofSeconds(5)));
+
+    List<KeyValue> tagged = ((ExportTraceServiceRequest) next.requests.get(0)).getResourceSpans(0)
+        .getResource().getAttributesList();
+    assertEquals(List.of(attribute("service.name", "auth-service"),
+        attribute("deployment.environment", "staging"), attribute("service.namespace", "identity")),
+        tagged, "what the resource has stays; what it lacks is added");
+    assertEquals(service("payments"), ((ExportTraceServiceRequest) next.requests.get(1))
+        .getResourceSpans(0).getResource(), "another service's resource is left alone");
+    assertEquals(List.of(attribute("service.name", "auth-service"),
+        attribute("deployment.environment", "production"), attribute("service.namespace", "identity")),
+        ((ExportMetricsServiceRequest) next.requests.get(2)).getResourceMetrics(0).getResource()
+            .getAttributesList());
+  }
+
+  @Test
+  void globalTagsWithoutAServiceNameGoOnEveryResource() throws Exception {
+    Files.writeString(dir.resolve("observability.yml"), """
+        telemetry:
+          global_tags: { deployment.environment: production }
+        """);
+    Processor logs = processor(Signal.LOGS, "catalog: observability.yml");
+    logs.start();
+    send(logs, Harness.logs(Harness.log("started", 0, 0)), next);
+    logs.shutdown(Deadline.in(Duration.ofSeconds(5)));
+    assertEquals("production", KeyValues.getString(((ExportLogsServiceRequest) next.requests.get(0))
+        .getResourceLogs(0).getResource().getAttributesList(), "deployment.environment"));
   }
 
   @Test
