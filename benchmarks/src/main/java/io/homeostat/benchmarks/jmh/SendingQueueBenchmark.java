@@ -85,9 +85,9 @@ public class SendingQueueBenchmark {
     QueueConfig config = switch (queue) {
       case "memory" -> memory;
       // As many requests as the default, counted in the sizer's unit.
-      case "memory-items" -> inMemory(QueueSizer.ITEMS, memory.queueSize() * Payloads.ITEMS_PER_REQUEST);
-      case "memory-bytes" -> inMemory(QueueSizer.BYTES, memory.queueSize() * request.getSerializedSize());
-      default -> new QueueConfig(true, memory.numConsumers(), memory.queueSize(), "queue",
+      case "memory-items" -> inMemory(QueueSizer.ITEMS, memory.capacity() * Payloads.ITEMS_PER_REQUEST);
+      case "memory-bytes" -> inMemory(QueueSizer.BYTES, memory.capacity() * request.getSerializedSize());
+      default -> new QueueConfig(true, memory.numConsumers(), memory.capacity(), "queue",
           ByteSize.ofMebibytes(64), ByteSize.ofMebibytes(1024),
           FsyncPolicy.valueOf(queue.toUpperCase(Locale.ROOT)), Duration.ofSeconds(1),
           QueueSizer.REQUESTS);

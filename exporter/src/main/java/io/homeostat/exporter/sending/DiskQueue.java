@@ -112,7 +112,7 @@ final class DiskQueue implements RequestQueue {
     this.corruptBytes = registry.counter("homeostat_exporter_queue_corrupt_bytes_total",
         "Bytes of the disk queue dropped because their records did not check: torn by a crash "
             + "or damaged on disk.", "exporter", id);
-    this.fullOfRequests = "its disk queue is full (" + config.queueSize() + " requests). The "
+    this.fullOfRequests = "its disk queue is full (" + config.capacity() + " requests). The "
         + "backend is slow or unreachable (see the failures logged before this), or the queue is "
         + "too small for the load: raise sending_queue.queue_size or num_consumers";
     this.fullOfBytes = "its disk queue in " + path + " is full (" + config.maxSize()
@@ -207,7 +207,7 @@ final class DiskQueue implements RequestQueue {
         refusal = "its disk queue is closed";
         return false;
       }
-      if (waiting >= config.queueSize()) {
+      if (waiting >= config.capacity()) {
         refusal = fullOfRequests;
         return false;
       }
@@ -316,7 +316,7 @@ final class DiskQueue implements RequestQueue {
     Entry cached = recent.take(offset);
     if (cached != null) {
       taken(offset, cached.size(), cached.writtenAtMillis());
-      return new Job(cached.signal(), cached.request(), cached.items(), offset);
+      return new Job(cached.signal(), cached.request(), cached.items(), offset, 1);
     }
     try {
       Head head = cursor.head();
@@ -344,7 +344,7 @@ final class DiskQueue implements RequestQueue {
     try {
       Message request = OtlpRequests.parser(head.signal()).parseFrom(stored.body(),
           RecordFormat.BODY_PREFIX, head.bodyLength() - RecordFormat.BODY_PREFIX);
-      return new Job(head.signal(), request, head.items(), stored.offset());
+      return new Job(head.signal(), request, head.items(), stored.offset(), 1);
     } catch (InvalidProtocolBufferException e) {
       corruptBytes.add(head.size());
       failures.warn("unreadable", "exporter " + id + " dropped a " + head.signal().configName()
@@ -379,8 +379,13 @@ final class DiskQueue implements RequestQueue {
   }
 
   @Override
+  public int waitingRequests() {
+    return size();
+  }
+
+  @Override
   public int capacity() {
-    return config.queueSize();
+    return config.capacity();
   }
 
   private double oldestAgeSeconds() {

@@ -25,26 +25,36 @@ import java.time.Duration;
  * @param maxSize the most the disk queue may hold on disk
  * @param fsync when the disk queue forces its writes to the device
  * @param fsyncInterval how often, with {@code fsync: interval}
+ * @param queueSize null when the config leaves it out: {@value #DEFAULT_QUEUE_SIZE} requests, and
+ *     required with another sizer, since no one number of items or bytes suits every heap
  * @param sizer what {@code queue_size} counts in a memory queue; a disk queue counts requests
  */
-public record QueueConfig(boolean enabled, int numConsumers, int queueSize, String storage,
+public record QueueConfig(boolean enabled, int numConsumers, Integer queueSize, String storage,
     ByteSize segmentSize, ByteSize maxSize, FsyncPolicy fsync, Duration fsyncInterval,
     QueueSizer sizer) implements Validatable {
 
-  public static final QueueConfig DEFAULT = new QueueConfig(true, 10, 1000);
+  /** The Collector's default: requests a queue holds when {@code queue_size} is left out. */
+  public static final int DEFAULT_QUEUE_SIZE = 1000;
+
+  public static final QueueConfig DEFAULT = new QueueConfig(true, 10, null, null,
+      ByteSize.ofMebibytes(64), ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL,
+      Duration.ofSeconds(1), QueueSizer.REQUESTS);
 
   /** The smallest segment: a segment that cannot hold a few requests only costs files. */
   static final ByteSize MIN_SEGMENT_SIZE = new ByteSize(4096);
 
   /** A queue in memory of {@code queueSize} requests; the other keys keep their defaults. */
   public QueueConfig(boolean enabled, int numConsumers, int queueSize) {
-    this(enabled, numConsumers, queueSize, null, ByteSize.ofMebibytes(64),
-        ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1), QueueSizer.REQUESTS);
+    this(enabled, numConsumers, queueSize, DEFAULT.storage, DEFAULT.segmentSize, DEFAULT.maxSize,
+        DEFAULT.fsync, DEFAULT.fsyncInterval, DEFAULT.sizer);
   }
 
   /** What can wait for a sender, in the unit of {@link #sizerInUse()}. */
   public int capacity() {
-    return enabled ? queueSize : numConsumers;
+    if (!enabled) {
+      return numConsumers;
+    }
+    return queueSize != null ? queueSize : DEFAULT_QUEUE_SIZE;
   }
 
   /** The sizer: without the queue ({@code enabled: false}) at most {@code num_consumers} requests wait. */
@@ -63,9 +73,14 @@ public record QueueConfig(boolean enabled, int numConsumers, int queueSize, Stri
       violations.add("num_consumers", "must be at least 1, was " + numConsumers
           + ": it is the number of requests sent at once, such as 10");
     }
-    if (enabled && queueSize < 1) {
+    if (enabled && queueSize != null && queueSize < 1) {
       violations.add("queue_size", "must be at least 1, was " + queueSize
           + ": it is the number of " + sizer.unit() + " that may wait for a sender, such as 1000");
+    }
+    if (enabled && queueSize == null && sizer != QueueSizer.REQUESTS) {
+      violations.add("sizer", "needs queue_size, the number of " + sizer.unit() + " that may wait "
+          + "for a sender, such as " + (sizer == QueueSizer.ITEMS ? "25000 (about 90 MB of spans)"
+              : "33554432 (32 MiB of encoded requests)"));
     }
     if (onDisk()) {
       validateDisk(violations);

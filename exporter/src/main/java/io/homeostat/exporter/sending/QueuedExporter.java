@@ -90,7 +90,7 @@ public final class QueuedExporter implements Exporter {
   public static QueuedExporter local(ComponentSettings settings, Set<Signal> signals,
       Sender sender) {
     return new QueuedExporter(settings, signals, sender, LOCAL_TIMEOUT,
-        new QueueConfig(true, 1, QueueConfig.DEFAULT.queueSize()), RetryConfig.DISABLED);
+        new QueueConfig(true, 1, QueueConfig.DEFAULT_QUEUE_SIZE), RetryConfig.DISABLED);
   }
 
   /** With the waits' spread and the clock chosen, so that tests need not wait. */
@@ -128,7 +128,7 @@ public final class QueuedExporter implements Exporter {
       thread.setDaemon(true);
       consumers.add(thread);
     }
-    drain.open(queue.size());
+    drain.open(queue.waitingRequests());
     consumers.forEach(Thread::start);
   }
 

@@ -46,6 +46,9 @@ interface RequestQueue {
   /** What waits for a sender, in the unit of {@code sending_queue.sizer}. */
   int size();
 
+  /** The requests waiting for a sender, whatever the sizer: what a shutdown has to drain. */
+  int waitingRequests();
+
   /** What can wait for a sender, in the unit of {@code sending_queue.sizer}. */
   int capacity();
 
@@ -58,6 +61,7 @@ interface RequestQueue {
    * A request taken by a sender.
    *
    * @param offset where a disk queue stores it; 0 in memory
+   * @param size what it takes of a memory queue, in the sizer's unit, as counted when it came
    */
-  record Job(Signal signal, Message request, int items, long offset) {}
+  record Job(Signal signal, Message request, int items, long offset, long size) {}
 }

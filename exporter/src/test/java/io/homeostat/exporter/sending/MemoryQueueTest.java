@@ -72,14 +72,24 @@ class MemoryQueueTest {
   }
 
   @Test
-  void aRequestLargerThanTheWholeQueueIsTakenWhenTheQueueIsEmptySoItIsNeverRefusedForEver()
-      throws Exception {
+  void aRequestLargerThanTheWholeQueueIsTakenWhileTheQueueIsBelowItsCapacity() throws Exception {
     MemoryQueue queue = new MemoryQueue(QueueSizer.ITEMS, 100);
-    assertTrue(queue.offer(Signal.TRACES, spans(250), 250));
-    assertFalse(queue.offer(Signal.TRACES, spans(1), 1), "nothing more until it is taken");
+    assertTrue(queue.offer(Signal.TRACES, spans(50), 50));
+    assertTrue(queue.offer(Signal.TRACES, spans(250), 250), "50 of 100: below capacity");
+    assertEquals(300, queue.size(), "at most one request beyond the capacity");
+    assertFalse(queue.offer(Signal.TRACES, spans(1), 1));
+    assertTrue(queue.refusal().startsWith("its sending queue is full (100 items)."), queue.refusal());
+    assertFalse(queue.offer(Signal.TRACES, spans(250), 250));
+    assertEquals("the request is larger than its whole sending queue (100 items) and waits until "
+        + "the queue is below that; raise sending_queue.queue_size, or have clients send smaller "
+        + "batches", queue.refusal());
+
+    queue.take();
     queue.take();
     assertEquals(0, queue.size());
-    assertTrue(queue.offer(Signal.TRACES, spans(1), 1));
+    assertEquals(0, queue.waitingRequests());
+    assertTrue(queue.offer(Signal.TRACES, spans(250), 250));
+    assertEquals(1, queue.waitingRequests());
   }
 
   @Test

@@ -61,7 +61,7 @@ class QueueConfigTest {
   void storageMovesTheQueueToDiskWithSegmentsOf64MiBUpTo1GiBForcedEverySecond() {
     QueueConfig bound = bind("sending_queue:\n  storage: data/queue\n");
     assertEquals(List.of(), errors());
-    assertEquals(new QueueConfig(true, 10, 1000, "data/queue", ByteSize.ofMebibytes(64),
+    assertEquals(new QueueConfig(true, 10, null, "data/queue", ByteSize.ofMebibytes(64),
         ByteSize.ofMebibytes(1024), FsyncPolicy.INTERVAL, Duration.ofSeconds(1), QueueSizer.REQUESTS), bound);
     assertEquals(true, bound.onDisk());
     assertEquals(false, QueueConfig.DEFAULT.onDisk());
@@ -72,7 +72,7 @@ class QueueConfigTest {
     QueueConfig bound = bind("sending_queue:\n  storage: q\n  segment_size: 1MiB\n"
         + "  max_size: 10MB\n  fsync: ALWAYS\n  fsync_interval: 250ms\n");
     assertEquals(List.of(), errors());
-    assertEquals(new QueueConfig(true, 10, 1000, "q", ByteSize.ofMebibytes(1),
+    assertEquals(new QueueConfig(true, 10, null, "q", ByteSize.ofMebibytes(1),
         new ByteSize(10_000_000), FsyncPolicy.ALWAYS, Duration.ofMillis(250), QueueSizer.REQUESTS), bound);
   }
 
@@ -83,7 +83,7 @@ class QueueConfigTest {
     assertEquals(QueueSizer.ITEMS, bound.sizerInUse());
     assertEquals(50000, bound.capacity());
     assertEquals(QueueSizer.REQUESTS, QueueConfig.DEFAULT.sizer());
-    assertEquals(QueueSizer.BYTES, bind("sending_queue:\n  sizer: bytes\n").sizer());
+    assertEquals(QueueSizer.BYTES, bind("sending_queue:\n  sizer: bytes\n  queue_size: 1048576\n").sizer());
   }
 
   @Test
@@ -95,6 +95,20 @@ class QueueConfigTest {
   }
 
   @Test
+  void anotherSizerNeedsAQueueSizeInItsUnit() {
+    bind("sending_queue:\n  sizer: items\n");
+    assertEquals(List.of("test.yaml:2:10: sending_queue.sizer: needs queue_size, the number of "
+        + "items that may wait for a sender, such as 25000 (about 90 MB of spans)"), errors());
+  }
+
+  @Test
+  void leftOutQueueSizeIsTheCollectorsThousandRequests() {
+    QueueConfig bound = bind("sending_queue:\n  num_consumers: 2\n");
+    assertEquals(List.of(), errors());
+    assertEquals(1000, bound.capacity());
+  }
+
+  @Test
   void anUnknownSizerIsRefused() {
     bind("sending_queue:\n  sizer: spans\n");
     assertEquals(List.of("test.yaml:2:10: sending_queue.sizer: expected one of requests, items, "
@@ -103,7 +117,7 @@ class QueueConfigTest {
 
   @Test
   void aDiskQueueCountsRequestsNotItems() {
-    bind("sending_queue:\n  storage: q\n  sizer: items\n");
+    bind("sending_queue:\n  storage: q\n  sizer: items\n  queue_size: 5000\n");
     assertEquals(List.of("test.yaml:3:10: sending_queue.sizer: a disk queue counts requests "
         + "(queue_size) and bytes on disk (max_size); remove sizer, or remove storage to bound a "
         + "memory queue by items"), errors());

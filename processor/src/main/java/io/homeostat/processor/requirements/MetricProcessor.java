@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * service's resources ({@link GlobalTags}); then each data point keeps the valid keys it
  * carries, or gets them from the rules, the catalog's rules, the catalog's definition of its
  * metric, or recorded baggage; metrics belong to no trace, so nothing is ever held. As for spans,
- * a request whose points all carry valid keys passes as the same instance.
+ * a request whose points all carry valid keys (and whose resources lack no global tag) passes as
+ * the same instance.
  */
 final class MetricProcessor implements Processor {
 

@@ -25,8 +25,8 @@ import java.util.function.LongSupplier;
  * so that their children in the same request can take them. What is still without keys then
  * looks at its trace: a span takes its parent's keys, a log record its span's, when those are
  * known; a record whose ancestor has not arrived is held (see {@link Holding}). Only then is the
- * request rewritten, once, copy on write: a request whose records all carry valid keys passes as
- * the same instance, and deciding that allocates nothing.
+ * request rewritten, once, copy on write: a request whose records all carry valid keys (and whose
+ * resources lack no global tag) passes as the same instance, and deciding that allocates nothing.
  *
  * <p>Held records are taken out of their request, which goes on with the client's ack; they are
  * acknowledged with it and handed on later, grouped in requests of their own, through
