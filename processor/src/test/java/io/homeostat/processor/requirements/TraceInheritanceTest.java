@@ -13,14 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
+import io.homeostat.core.otlp.KeyValues;
 import io.homeostat.core.pipeline.Ack;
 import io.homeostat.core.pipeline.Downstream;
 import io.homeostat.core.pipeline.Outcome;
 import io.homeostat.core.pipeline.Processor;
 import io.homeostat.core.pipeline.Signal;
+import io.homeostat.core.req.Catalog;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +95,22 @@ class TraceInheritanceTest {
         next.spans().stream().map(Span::getName).toList());
     assertEquals(strings("REQ-F-CHECKOUT-001"), keys().get("grandchild"));
     assertEquals(3, next.requests.size(), "the held spans leave together, in a request of their own");
+  }
+
+  @Test
+  void heldSpansLeaveWithTheGlobalTagsOfTheirResource() {
+    harness.catalog = new Catalog(Path.of("observability.yml"), Map.of(),
+        Map.of(), List.of(), Map.of("deployment.environment", "production"), null);
+    send(spans, traces(span("child", 1, 2, 1)), next);
+    assertEquals(1, spans.held());
+
+    send(spans, traces(parent()), next);
+
+    assertEquals(0, spans.held());
+    Message released = next.requests.get(next.requests.size() - 1);
+    assertEquals("child", Harness.spans(released).get(0).getName());
+    assertEquals("production", KeyValues.getString(((ExportTraceServiceRequest) released)
+        .getResourceSpans(0).getResource().getAttributesList(), "deployment.environment"));
   }
 
   @Test
