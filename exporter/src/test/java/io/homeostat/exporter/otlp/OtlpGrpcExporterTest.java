@@ -18,7 +18,7 @@ import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
-import io.homeostat.exporter.LogCapture;
+import io.homeostat.core.testing.LogCapture;
 import io.homeostat.exporter.TestRequests;
 import io.homeostat.exporter.sending.ExportException;
 import io.homeostat.exporter.sending.PermanentExportException;

@@ -23,7 +23,7 @@ import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ConfigFixture;
-import io.homeostat.exporter.LogCapture;
+import io.homeostat.core.testing.LogCapture;
 import io.homeostat.exporter.otlp.FakeHttpBackend;
 import io.homeostat.exporter.otlp.FakeHttpBackend.Answer;
 import io.homeostat.exporter.otlp.FakeHttpBackend.Received;

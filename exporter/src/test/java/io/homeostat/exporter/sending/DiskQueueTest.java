@@ -13,7 +13,7 @@ import io.homeostat.core.component.ComponentSettings;
 import io.homeostat.core.config.ByteSize;
 import io.homeostat.core.pipeline.Signal;
 import io.homeostat.core.telemetry.MetricRegistry;
-import io.homeostat.exporter.LogCapture;
+import io.homeostat.core.testing.LogCapture;
 import io.homeostat.exporter.TestRequests;
 import io.homeostat.exporter.sending.RequestQueue.Job;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;

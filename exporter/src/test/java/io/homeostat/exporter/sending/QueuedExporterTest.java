@@ -18,7 +18,7 @@ import io.homeostat.core.retry.RetryConfig;
 import io.homeostat.core.telemetry.MetricRegistry;
 import io.homeostat.core.testing.Await;
 import io.homeostat.exporter.ExporterThreads;
-import io.homeostat.exporter.LogCapture;
+import io.homeostat.core.testing.LogCapture;
 import io.homeostat.exporter.TestRequests;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.BucketList;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
+import java.util.List;
 
 /**
  * A distribution (span durations, histograms): each observation is good when
@@ -44,6 +45,11 @@ final class DistributionMeasure implements Measure.Values, Measure.Histograms {
       buckets.spread(window, slot);
     }
     return slot;
+  }
+
+  @Override
+  public List<TimeWindow> windows() {
+    return List.of(window);
   }
 
   @Override

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The targets that are not OK are saved under the state directory after every change (on a
  * thread of its own) and taken up again at start: a target that was firing stays firing without
- * paging again, and resolves as usual.
+ * paging again, and resolves as usual. Every target's windows are saved when the engine closes and
+ * taken up by the next one, for the targets whose spec is unchanged ({@link WindowStore}).
  *
  * <p>{@link #replace} takes a new set of targets (a catalog that changed) without a restart: an
  * unchanged target keeps its window, a changed one starts a new window but keeps its alert, and a
@@ -61,6 +62,7 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
   private final Clock clock;
   private final MetricRegistry metrics;
   private final StateStore store;
+  private final WindowStore windows;
   private final RateLimitedLog log = new RateLimitedLog(LOG, Duration.ofSeconds(10));
   private final Counter listenerFailures;
   private List<SavedTarget> saved;
@@ -79,16 +81,19 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
     this.metrics = metrics;
     this.listenerFailures = metrics.counter("homeostat_homeostasis_listener_failures_total",
         "Alert notifications whose listener threw; each one is a bug to report.");
-    this.store = new StateStore(stateDir, log, metrics.counter(
-        "homeostat_homeostasis_state_save_failures_total",
-        "Saves of the homeostasis targets' state that failed; see the log for why."));
+    Counter saveFailures = metrics.counter("homeostat_homeostasis_state_save_failures_total",
+        "Saves of the homeostasis targets' state that failed; see the log for why.");
+    this.store = new StateStore(stateDir, log, saveFailures);
+    this.windows = new WindowStore(stateDir, saveFailures);
     Instant start = clock.instant();
     long watchStart = nanos(start);
     requireUniqueKeys(targets);
     this.watches = targets.stream().map(spec -> watch(spec, watchStart)).toList();
     this.routes = new Routes(watches);
     Map<TargetKey, SavedTarget> restored = store.load();
+    WindowStore.Saved savedWindows = windows.load();
     for (Watch watch : watches) {
+      WindowStore.restore(watch, savedWindows, watchStart);
       SavedTarget state = restored.get(watch.spec.key());
       if (state != null) {
         watch.alert.restore(state.state(), state.since(), state.startsAt(), start, watch.spec.window());
@@ -245,10 +250,14 @@ public final class HomeostasisEngine implements RecordObserver, AutoCloseable {
     return watches.stream().map(watch -> watch.spec).toList();
   }
 
-  /** Saves what is pending and removes the targets' gauges. */
+  /**
+   * Saves what is pending and every target's windows, and removes the targets' gauges. Pipeline
+   * thread, or once it has stopped.
+   */
   @Override
   public void close() {
     store.close();
+    windows.save(watches, nanos(clock.instant()));
     watches.forEach(this::removeGauges);
   }
 

@@ -3,6 +3,7 @@ package io.homeostat.homeostasis.engine;
 import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
+import java.util.List;
 
 /** A gauge (or an up-down sum): the mean of the window's observations, read as a single value. */
 final class MeanMeasure implements Measure.Values {
@@ -22,6 +23,11 @@ final class MeanMeasure implements Measure.Values {
       window.value(slot, value, 1);
     }
     return slot;
+  }
+
+  @Override
+  public List<TimeWindow> windows() {
+    return List.of(window);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.homeostat.homeostasis.engine;
 
 import io.homeostat.homeostasis.window.BucketList;
+import io.homeostat.homeostasis.window.TimeWindow;
+import java.util.List;
 
 /**
  * What a target keeps of the records it counts, and reads at each evaluation. The sinks below are
@@ -12,6 +14,15 @@ interface Measure {
 
   /** The reading at {@code now}. */
   Reading read(long now);
+
+  /** The windows it keeps, always in the same order: what a restart saves and restores. */
+  List<TimeWindow> windows();
+
+  /**
+   * Told, when its windows are restored, that they hold records since {@code start} (nanoseconds
+   * since the epoch), before this measure was made.
+   */
+  default void restoredSince(long start) {}
 
   /** Observed values: span durations, gauge points. */
   interface Values extends Measure {

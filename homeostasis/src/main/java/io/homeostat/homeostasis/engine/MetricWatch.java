@@ -70,6 +70,22 @@ final class MetricWatch extends Watch implements Watch.OfMetrics {
   }
 
   @Override
+  String measureKind() {
+    return kind == null ? "" : kind.name();
+  }
+
+  @Override
+  boolean restoreKind(String name) {
+    for (Kind of : Kind.values()) {
+      if (of.name().equals(name) && !(of == Kind.COUNTER && spec.slo() != null)) {
+        start(of);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   void expire(long now) {
     if (counters != null) {
       counters.expire(now);

@@ -4,6 +4,7 @@ import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Something counted per unit of time: a counter's increase per second, log records per minute,
@@ -16,7 +17,8 @@ final class RateMeasure implements Measure.Increases {
   private final TargetSpec spec;
   private final TimeWindow window;
   private final long unitNanos;
-  private final long watchStart;
+  /** Since when the window holds records: when the target started, or earlier when restored. */
+  private long watchStart;
 
   /**
    * @param unit the rate's unit: a second for counters, a minute for log records
@@ -36,6 +38,16 @@ final class RateMeasure implements Measure.Increases {
       window.value(slot, delta, 1);
     }
     return slot;
+  }
+
+  @Override
+  public void restoredSince(long start) {
+    watchStart = Math.min(watchStart, start);
+  }
+
+  @Override
+  public List<TimeWindow> windows() {
+    return List.of(window);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.homeostat.homeostasis.engine;
 import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
+import java.util.List;
 
 /**
  * Good events over all events, read as a single value: a ratio ({@code good / total}) or an error
@@ -28,6 +29,11 @@ final class RatioMeasure implements Measure.Events {
       window.count(slot, good, total);
     }
     return slot;
+  }
+
+  @Override
+  public List<TimeWindow> windows() {
+    return List.of(window);
   }
 
   @Override

@@ -76,6 +76,11 @@ final class SloMeasure implements Measure.Values, Measure.Histograms, Measure.Ev
   }
 
   @Override
+  public List<TimeWindow> windows() {
+    return List.of(fine, coarse);
+  }
+
+  @Override
   public Reading read(long now) {
     BurnAlert holding = null;
     boolean verdict = false;

@@ -89,6 +89,32 @@ abstract class Watch {
         spec.requirement(), "target", spec.name(), "reason", reason);
   }
 
+  /**
+   * The kind of measure the target chose, for a restart to choose the same: {@code ""} when its
+   * source alone decides (then {@link #measure()} is made with the watch).
+   */
+  String measureKind() {
+    return "";
+  }
+
+  /**
+   * Makes the measure of {@code kind}, as {@link #measureKind()} named it before a restart; false
+   * when the target cannot have that kind (its spec changed).
+   */
+  boolean restoreKind(String kind) {
+    return kind.isEmpty();
+  }
+
+  /** When a record of the target last arrived (engine clock, nanoseconds since the epoch). */
+  final long lastData() {
+    return lastData;
+  }
+
+  /** Sets the no-data clock to {@code lastData}, as restored after a restart. */
+  final void restoreLastData(long lastData) {
+    this.lastData = lastData;
+  }
+
   /** Forgets what the target's cumulative series no longer need; at each evaluation. */
   void expire(long now) {}
 

@@ -50,10 +50,24 @@ public record TargetSpec(String requirement, String name, Source source, double 
 
   /** True when {@code other} is this target, wherever in its file it is written. */
   public boolean sameTargetAs(TargetSpec other) {
-    return equals(new TargetSpec(other.requirement, other.name, other.source, other.target,
-        other.operator, other.alertThreshold, other.window, other.holdFor, other.severity,
-        other.description, other.notifyNoData, other.match, other.minSamples,
-        other.requirementOnly, other.slo, other.lateness, other.maxSeries, location));
+    return withoutLocation().equals(other.withoutLocation());
+  }
+
+  /**
+   * The target as text, wherever in its file it is written: equal for targets that are
+   * {@link #sameTargetAs} each other, to tell across a restart whether a target changed. A ratio's
+   * selectors add their signals, which their own text leaves out.
+   */
+  public String identity() {
+    String text = withoutLocation().toString();
+    return source instanceof Source.Ratio ratio
+        ? text + " good:" + ratio.good().signal() + " total:" + ratio.total().signal() : text;
+  }
+
+  private TargetSpec withoutLocation() {
+    return new TargetSpec(requirement, name, source, target, operator, alertThreshold, window,
+        holdFor, severity, description, notifyNoData, match, minSamples, requirementOnly, slo,
+        lateness, maxSeries, null);
   }
 
   /** The key of the target's one alert. */

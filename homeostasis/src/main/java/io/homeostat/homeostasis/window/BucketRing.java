@@ -81,6 +81,11 @@ final class BucketRing {
     return buckets.length;
   }
 
+  /** The bucket {@code slot} holds, or {@link Long#MIN_VALUE} when it holds none. */
+  long bucket(int slot) {
+    return buckets[slot];
+  }
+
   long width() {
     return width;
   }

@@ -52,9 +52,11 @@ class RestartTest {
   }
 
   @Test
-  void emptyWindowsAfterARestartDoNotResolveAFiringTargetBeforeAWindowHasPassed() {
+  void emptyWindowsAfterARestartDoNotResolveAFiringTargetBeforeAWindowHasPassed() throws Exception {
     ManualClock clock = new ManualClock();
     fireAndStop(clock);
+    // As when the windows could not be saved: the target starts with an empty window.
+    Files.delete(dir.resolve(WindowStore.NAME));
     try (EngineHarness after = new EngineHarness(EngineHarness.QUEUE, dir, clock)) {
       for (int s = 0; s < 60; s += 5) {
         after.advance(Duration.ofSeconds(5));

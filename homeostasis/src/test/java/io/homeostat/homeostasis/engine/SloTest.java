@@ -43,7 +43,7 @@ class SloTest {
   Path dir;
 
   /** One minute of logins, {@code failed} of 1000 failing; evaluates after it. */
-  private static Evaluation minute(EngineHarness h, int failed) {
+  static Evaluation minute(EngineHarness h, int failed) {
     h.send(metrics(counter("logins", false,
         point(h.now(), 0, 1000 - failed, attr("status", "success"), attr("req", "REQ-F-AUTH-001")),
         point(h.now(), 0, failed, attr("status", "failure"), attr("req", "REQ-F-AUTH-001")))));

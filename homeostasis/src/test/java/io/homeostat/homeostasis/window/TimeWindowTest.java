@@ -1,8 +1,14 @@
 package io.homeostat.homeostasis.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -85,6 +91,57 @@ class TimeWindowTest {
       double read = window.quantile(q, T0 + 290 * S);
       assertTrue(read >= exact * 0.99 && read <= next * 1.01, "q=" + q + " exact " + exact + " read " + read);
     }
+  }
+
+  @Test
+  void aSavedWindowRestoresWithTheSameTotalsAndQuantiles() throws IOException {
+    Random random = new Random(7);
+    TimeWindow window = new TimeWindow(Duration.ofMinutes(5), 20, Duration.ofSeconds(30), true);
+    long now = T0 + 290 * S;
+    for (int i = 0; i < 5_000; i++) {
+      double value = Math.exp(random.nextGaussian() + 5);
+      int slot = window.slot(T0 + (long) (random.nextDouble() * 290 * S), now);
+      window.count(slot, value < 200 ? 1 : 0, 1);
+      window.value(slot, value, 1);
+    }
+    TimeWindow restored = new TimeWindow(Duration.ofMinutes(5), 20, Duration.ofSeconds(30), true);
+    assertTrue(restored.restore(roundTrip(window), now));
+    assertEquals(window.totals(now), restored.totals(now));
+    for (double q : new double[] {0, 0.5, 0.95, 0.99, 1}) {
+      assertEquals(window.quantile(q, now), restored.quantile(q, now), "q=" + q);
+    }
+    // Both slide on alike: the oldest buckets leave the restored one too.
+    long later = now + 200 * S;
+    assertEquals(window.totals(later), restored.totals(later));
+    assertEquals(window.quantile(0.5, later), restored.quantile(0.5, later));
+  }
+
+  @Test
+  void bucketsThatPassedWhileStoppedAreNotRestored() throws IOException {
+    TimeWindow window = new TimeWindow(Duration.ofSeconds(60), 20, Duration.ofSeconds(0), false);
+    window.count(window.slot(T0, T0), 1, 1);
+    window.count(window.slot(T0 + 50 * S, T0 + 50 * S), 0, 1);
+    TimeWindow restored = new TimeWindow(Duration.ofSeconds(60), 20, Duration.ofSeconds(0), false);
+    assertTrue(restored.restore(roundTrip(window), T0 + 100 * S));
+    assertEquals(new Totals(0, 1, 0, 0), restored.totals(T0 + 100 * S));
+  }
+
+  @Test
+  void aWindowOfAnotherGeometryIsNotRestored() throws IOException {
+    TimeWindow window = new TimeWindow(Duration.ofSeconds(60), 20, Duration.ofSeconds(30), false);
+    window.count(window.slot(T0, T0), 1, 1);
+    TimeWindow.Saved saved = roundTrip(window);
+    TimeWindow longer = new TimeWindow(Duration.ofSeconds(120), 20, Duration.ofSeconds(30), false);
+    TimeWindow distribution = new TimeWindow(Duration.ofSeconds(60), 20, Duration.ofSeconds(30), true);
+    assertFalse(longer.restore(saved, T0));
+    assertFalse(distribution.restore(saved, T0));
+    assertEquals(new Totals(0, 0, 0, 0), longer.totals(T0));
+  }
+
+  private static TimeWindow.Saved roundTrip(TimeWindow window) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    window.writeTo(new DataOutputStream(bytes));
+    return TimeWindow.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.homeostat.exporter;
+package io.homeostat.core.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
