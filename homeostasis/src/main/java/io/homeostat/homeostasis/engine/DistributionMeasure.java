@@ -5,7 +5,6 @@ import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.BucketList;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
-import java.util.List;
 
 /**
  * A distribution (span durations, histograms): each observation is good when
@@ -17,14 +16,12 @@ import java.util.List;
  *
  * <p>A histogram target without {@code alert_threshold} is read as a single value, its median.
  */
-final class DistributionMeasure implements Measure.Values, Measure.Histograms {
+final class DistributionMeasure extends WindowedMeasure
+    implements Measure.Values, Measure.Histograms {
 
-  private final TargetSpec spec;
-  private final TimeWindow window;
 
   DistributionMeasure(TargetSpec spec, TimeWindow window) {
-    this.spec = spec;
-    this.window = window;
+    super(spec, window);
   }
 
   @Override
@@ -45,11 +42,6 @@ final class DistributionMeasure implements Measure.Values, Measure.Histograms {
       buckets.spread(window, slot);
     }
     return slot;
-  }
-
-  @Override
-  public List<TimeWindow> windows() {
-    return List.of(window);
   }
 
   @Override

@@ -3,17 +3,13 @@ package io.homeostat.homeostasis.engine;
 import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
-import java.util.List;
 
 /** A gauge (or an up-down sum): the mean of the window's observations, read as a single value. */
-final class MeanMeasure implements Measure.Values {
+final class MeanMeasure extends WindowedMeasure implements Measure.Values {
 
-  private final TargetSpec spec;
-  private final TimeWindow window;
 
   MeanMeasure(TargetSpec spec, TimeWindow window) {
-    this.spec = spec;
-    this.window = window;
+    super(spec, window);
   }
 
   @Override
@@ -23,11 +19,6 @@ final class MeanMeasure implements Measure.Values {
       window.value(slot, value, 1);
     }
     return slot;
-  }
-
-  @Override
-  public List<TimeWindow> windows() {
-    return List.of(window);
   }
 
   @Override

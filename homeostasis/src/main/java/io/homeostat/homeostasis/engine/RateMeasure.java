@@ -4,7 +4,6 @@ import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Something counted per unit of time: a counter's increase per second, log records per minute,
@@ -12,10 +11,8 @@ import java.util.List;
  * target has watched that long, before that the time since it started (at least one bucket), so
  * that a fresh start does not read as a drop. Samples are the points or records seen.
  */
-final class RateMeasure implements Measure.Increases {
+final class RateMeasure extends WindowedMeasure implements Measure.Increases {
 
-  private final TargetSpec spec;
-  private final TimeWindow window;
   private final long unitNanos;
   /** Since when the window holds records: when the target started, or earlier when restored. */
   private long watchStart;
@@ -25,8 +22,7 @@ final class RateMeasure implements Measure.Increases {
    * @param watchStart when the target started watching, nanoseconds since the epoch
    */
   RateMeasure(TargetSpec spec, TimeWindow window, Duration unit, long watchStart) {
-    this.spec = spec;
-    this.window = window;
+    super(spec, window);
     this.unitNanos = unit.toNanos();
     this.watchStart = watchStart;
   }
@@ -43,11 +39,6 @@ final class RateMeasure implements Measure.Increases {
   @Override
   public void restoredSince(long start) {
     watchStart = Math.min(watchStart, start);
-  }
-
-  @Override
-  public List<TimeWindow> windows() {
-    return List.of(window);
   }
 
   @Override

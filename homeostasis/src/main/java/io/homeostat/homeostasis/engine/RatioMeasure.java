@@ -3,22 +3,18 @@ package io.homeostat.homeostasis.engine;
 import io.homeostat.homeostasis.target.TargetSpec;
 import io.homeostat.homeostasis.window.TimeWindow;
 import io.homeostat.homeostasis.window.Totals;
-import java.util.List;
 
 /**
  * Good events over all events, read as a single value: a ratio ({@code good / total}) or an error
  * rate ({@code 1 - good / total}). Samples are the events counted.
  */
-final class RatioMeasure implements Measure.Events {
+final class RatioMeasure extends WindowedMeasure implements Measure.Events {
 
-  private final TargetSpec spec;
-  private final TimeWindow window;
   private final boolean ofBad;
 
   /** @param ofBad read the share of bad events (an error rate) rather than of good ones */
   RatioMeasure(TargetSpec spec, TimeWindow window, boolean ofBad) {
-    this.spec = spec;
-    this.window = window;
+    super(spec, window);
     this.ofBad = ofBad;
   }
 
@@ -29,11 +25,6 @@ final class RatioMeasure implements Measure.Events {
       window.count(slot, good, total);
     }
     return slot;
-  }
-
-  @Override
-  public List<TimeWindow> windows() {
-    return List.of(window);
   }
 
   @Override
